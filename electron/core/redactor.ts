@@ -1,0 +1,90 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+import type { SensitiveKind } from '../contract';
+
+/**
+ * Knows the sensitive values of a run and replaces them, wherever they appear in a string,
+ * with `[REDACTED:<kind>#<hash>]`. Values are registered as soon as they are known (the
+ * secret and credentials before the request, tokens before the response is reported), so no
+ * event is ever built from an unredacted value.
+ */
+export class Redactor {
+  readonly #salt: Buffer;
+  /** Longest first, so a value containing another is replaced whole. */
+  #entries: { value: string; marker: string; kind: SensitiveKind }[] = [];
+
+  constructor(salt: Buffer = randomBytes(32)) {
+    this.#salt = salt;
+  }
+
+  /** Registers a value and its encoded forms (percent-encoded, percent-decoded). */
+  register(kind: SensitiveKind, value: string | null | undefined): void {
+    if (value === null || value === undefined || value.length < 4) return;
+
+    const marker = this.markerFor(kind, value);
+    for (const form of encodedForms(value)) {
+      if (this.#entries.some((entry) => entry.value === form)) continue;
+      this.#entries.push({ value: form, marker, kind });
+    }
+    this.#entries.sort((a, b) => b.value.length - a.value.length);
+  }
+
+  /** The marker a value gets: the kind and a salted hash that reveals nothing. */
+  markerFor(kind: SensitiveKind, value: string): string {
+    const hash = createHmac('sha256', this.#salt).update(value).digest('hex').slice(0, 8);
+
+    return `[REDACTED:${kind}#${hash}]`;
+  }
+
+  /** The raw values by marker, for an export that explicitly includes sensitive values. */
+  revealMap(): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const entry of this.#entries) {
+      if (!map.has(entry.marker)) map.set(entry.marker, entry.value);
+    }
+
+    return map;
+  }
+
+  /** Replaces every registered value in a string. */
+  scrubText(text: string): string {
+    let out = text;
+    for (const entry of this.#entries) {
+      if (out.includes(entry.value)) out = out.split(entry.value).join(entry.marker);
+    }
+
+    return out;
+  }
+
+  /** Replaces every registered value in every string of a JSON-like value, keys included. */
+  scrub<T>(value: T): T {
+    return this.#scrubValue(value, 0) as T;
+  }
+
+  #scrubValue(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return this.scrubText(value);
+    if (depth > 32 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.#scrubValue(item, depth + 1));
+
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[this.scrubText(key)] = this.#scrubValue(item, depth + 1);
+    }
+
+    return out;
+  }
+}
+
+function encodedForms(value: string): string[] {
+  const forms = new Set([value]);
+  forms.add(encodeURIComponent(value));
+  try {
+    forms.add(decodeURIComponent(value));
+  } catch {
+    // Not valid percent-encoding: only the raw form can appear.
+  }
+  // A `+` left unencoded in a query string arrives as a space.
+  forms.add(value.replace(/\+/g, ' '));
+
+  return [...forms].filter((form) => form.length >= 4);
+}

@@ -1,0 +1,59 @@
+import type {
+  HostKind,
+  InvokeChannel,
+  InvokeMap,
+  PushChannel,
+  PushMap,
+  SecretStoreStatus,
+  Unsubscribe,
+} from '../contract';
+
+/** One async handler per request channel, typed from the contract. */
+export type BackendHandlers = {
+  [C in InvokeChannel]: (...args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
+};
+
+/** Receives every push the backend makes; transports forward it to their renderer. */
+export type PushListener = <C extends PushChannel>(channel: C, payload: PushMap[C]) => void;
+
+/**
+ * Where secrets live. In the app: `safeStorage`-encrypted in its own file; in the web host
+ * and tests: memory; the CLI: never stored. A vault never writes into the profile file.
+ */
+export interface SecretVault {
+  status(): SecretStoreStatus;
+  get(profileId: string, kind: 'secret' | 'credentials'): Promise<string | null>;
+  set(profileId: string, kind: 'secret' | 'credentials', value: string): Promise<void>;
+  clear(profileId: string): Promise<void>;
+  has(profileId: string): Promise<boolean>;
+}
+
+/**
+ * The key-value file the profile store sits on: electron-store in the app, `conf` in the CLI
+ * and web host, one `config.json` in one folder either way.
+ */
+export interface KeyValueFile {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  /** The file's path, for messages. */
+  readonly path: string;
+}
+
+/** What a host needs to build the backend. */
+export interface BackendOptions {
+  host: HostKind;
+  /** The app's data folder: profiles, run history, logs. */
+  dataDir: string;
+  vault: SecretVault;
+  /** Opens the profile file; defaults to `conf` in `dataDir`. */
+  openStore?: () => KeyValueFile;
+  /** Overrides for tests: a sandbox URL to use instead of starting the embedded one. */
+  sandboxUrl?: string;
+}
+
+/** The backend every host binds: IPC in Electron, a WebSocket in the web host, calls in the CLI. */
+export interface Backend {
+  handlers: BackendHandlers;
+  onPush(listener: PushListener): Unsubscribe;
+  close(): Promise<void>;
+}

@@ -1,0 +1,124 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import svelte from 'eslint-plugin-svelte';
+import tsdoc from 'eslint-plugin-tsdoc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layerRule = (message, patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'tests/artifacts/**',
+      'coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    plugins: { 'import-x': importX, tsdoc },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Template literals with numbers are the clearest way to write our error messages.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'import-x/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+          'newlines-between': 'always',
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser },
+    },
+  },
+  {
+    files: ['electron/contract/**/*.ts', 'electron/core/**/*.ts'],
+    rules: { 'tsdoc/syntax': 'error' },
+  },
+  {
+    files: ['electron/contract/**/*.ts'],
+    rules: layerRule(
+      'electron/contract imports nothing from node:*, electron, the DOM or other layers',
+      [['node:*', 'electron', '../core/*', '../host/*', '../sandbox/*', '../main/*', '../cli/*']],
+    ),
+  },
+  {
+    files: [
+      'electron/core/**/*.ts',
+      'electron/sandbox/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+    ],
+    rules: layerRule('only electron/main and electron/preload import electron', [
+      ['electron', 'electron/*', '../main/*', '../preload/*', '../../renderer/*'],
+    ]),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: layerRule('electron/core is pure Node: it imports only the contract', [
+      ['electron', '../host/*', '../cli/*', '../main/*', '../sandbox/*', '../../renderer/*'],
+    ]),
+  },
+  {
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.svelte'],
+    rules: layerRule('the renderer imports only electron/contract from electron/', [
+      [
+        'node:*',
+        'electron',
+        '**/electron/core/*',
+        '**/electron/host/*',
+        '**/electron/sandbox/*',
+        '**/electron/main/*',
+        '**/electron/preload/*',
+        '**/electron/cli/*',
+      ],
+    ]),
+  },
+  {
+    files: ['electron/cli/output.ts', 'bench/**/*.ts', 'tests/conformance/write-table.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      // Test code reaches into loosely typed payloads on purpose.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
