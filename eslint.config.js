@@ -41,6 +41,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // Template literals with numbers are the clearest way to write our error messages.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Arrow shorthands that forward to a void function read better than braced bodies.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       'import-x/order': [
         'error',
         {

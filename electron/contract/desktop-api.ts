@@ -169,7 +169,9 @@ export interface DesktopApi {
 
 /** Builds the {@link DesktopApi} over a transport; preload and the web client both use it. */
 export function createDesktopApi(transport: ApiTransport): DesktopApi {
-  const { invoke, subscribe } = transport;
+  const invoke: ApiTransport['invoke'] = (channel, ...args) => transport.invoke(channel, ...args);
+  const subscribe: ApiTransport['subscribe'] = (channel, listener) =>
+    transport.subscribe(channel, listener);
 
   return {
     app: {

@@ -1,13 +1,7 @@
-import type { ErrorInfo } from './result';
-import type {
-  ReadyState,
-  ReadyStateName,
-  SocketErrorCode,
-  SocketFallback,
-  SystemActionName,
-} from './sdk-constants';
 import type { Finding } from './diagnosis';
+import type { ErrorInfo } from './result';
 import type { PlanSummary } from './run-plan';
+import type { ReadyState, ReadyStateName, SocketErrorCode, SocketFallback } from './sdk-constants';
 
 /**
  * Every value in an event is redacted at the source: secrets never enter an event, and
@@ -75,7 +69,8 @@ export interface ReadyStateChangeEvent extends EventBase {
 /** The SDK's `systemAction`, raised by a `redirect` message from the signalling server. */
 export interface SystemActionEvent extends EventBase {
   type: 'systemAction';
-  action: SystemActionName | string;
+  /** `warning` or `reject` (`locked` is a 2.x constant only); kept open for unknown ones. */
+  action: string;
   /** The SDK's reason value (`toClose` on the wire is reported as `toclose`, as 0.6.x does). */
   reason: string;
   info: string;

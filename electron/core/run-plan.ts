@@ -1,4 +1,5 @@
 import type { AuthMode, NetworkOptions, PlanSummary, SdkFlavour } from '../contract';
+
 import type { Redactor } from './redactor';
 
 /**
