@@ -2,9 +2,9 @@ import { PassThrough, Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import type { CatalogEntry } from '../../../electron/contract';
 import { main } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/output';
+import type { CatalogEntry } from '../../../electron/contract';
 import { CATALOG } from '../../../electron/core/catalog';
 
 async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
