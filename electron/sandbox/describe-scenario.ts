@@ -1,0 +1,141 @@
+import { DEMO_ORIGIN } from '../core/demo-apps';
+
+import { SCENARIO_DEFAULTS } from './parse-scenario';
+import type { RoomRef, Scenario, ScenarioApp } from './scenario-types';
+
+/** The env var the printed commands read the secret from. */
+const SECRET_ENV = 'SKYLINK_SECRET';
+
+/** What an app reproduces with a plain request, in check order (spec §10.1). */
+export function appOutcome(app: ScenarioApp, scenario: Scenario): string {
+  if (!app.parentApp) return 'API 4006 (key without a parent app)';
+  if (app.authHost !== null) return `API 5005 (key belongs to auth host ${app.authHost})`;
+  if (app.domainName !== null) return `API 4002 (key bound to server IP ${app.domainName})`;
+  if (app.persistent) return 'API 4010 unless the credentials match a scheduled meeting';
+  if (app.seatLimit === 0) return 'API 4020 (seat limit reached)';
+  if (app.mintingFails) return 'API 4021 (token minting fails)';
+  if (!app.enabled) return 'join rejected with `keyFailed` (key disabled)';
+  if (app.corsUrls.length === 0) {
+    return `CORS mode: API ${scenario.emptyCorsUrlsCode}; credentials mode joins`;
+  }
+
+  return 'joins (CORS and credentials mode)';
+}
+
+function roomsOf(list: RoomRef[], appKey: string): string[] {
+  return list.filter((e) => e.appKey === '*' || e.appKey === appKey).map((e) => e.room);
+}
+
+function server(serverUrl: string | undefined): string {
+  return serverUrl === undefined ? '--sandbox' : `--server ${serverUrl}`;
+}
+
+function corsCommand(app: ScenarioApp, room: string, serverUrl?: string): string {
+  const origin = app.corsUrls[0] === undefined ? DEMO_ORIGIN : `https://${app.corsUrls[0]}`;
+
+  return `skylink-diag run ${server(serverUrl)} --app-key ${app.appKey} --room ${room} --origin ${origin}`;
+}
+
+function credentialsCommand(
+  app: ScenarioApp,
+  meeting: { room: string; start: string; duration: number },
+  serverUrl?: string,
+): string {
+  return (
+    `${SECRET_ENV}=${app.secret} skylink-diag run ${server(serverUrl)} --app-key ${app.appKey} ` +
+    `--room ${meeting.room} --secret-env ${SECRET_ENV} --start ${meeting.start} ` +
+    `--duration ${meeting.duration}`
+  );
+}
+
+/** Lines for one app: its key, secret, rooms, outcome and one command per outcome. */
+function describeApp(app: ScenarioApp, scenario: Scenario, serverUrl?: string): string[] {
+  const lobby = 'lobby';
+  const locked = roomsOf(scenario.lockedRooms, app.appKey);
+  const twins = roomsOf(scenario.duplicateLoginRooms, app.appKey);
+  const lines = [
+    app.appKey,
+    `  secret:   ${app.secret}`,
+    `  cors:     ${app.corsUrls.length === 0 ? '(none: credentials only)' : app.corsUrls.join(', ')}`,
+    `  outcome:  ${appOutcome(app, scenario)}`,
+  ];
+  if (locked.length > 0)
+    lines.push(`  locked:   ${locked.join(', ')} (join rejected with \`locked\`)`);
+  if (twins.length > 0) {
+    lines.push(`  twins:    ${twins.join(', ')} (join rejected with \`duplicatedLogin\`)`);
+  }
+  for (const meeting of app.meetings) {
+    lines.push(
+      `  meeting:  ${meeting.room} from ${meeting.startDateTime} for ${meeting.duration} h`,
+    );
+  }
+
+  const meeting = app.meetings[0];
+  const credentials = {
+    room: meeting?.room ?? lobby,
+    start: meeting === undefined ? 'now' : meeting.startDateTime,
+    duration: meeting?.duration ?? 2,
+  };
+  lines.push(
+    app.corsUrls.length > 0 && !app.persistent
+      ? `  run:      ${corsCommand(app, lobby, serverUrl)}`
+      : `  run:      ${credentialsCommand(app, credentials, serverUrl)}`,
+  );
+
+  return lines;
+}
+
+/** Failures that any joinable key reproduces through its inputs, with a command each. */
+function describeRoomOutcomes(scenario: Scenario, serverUrl?: string): string[] {
+  const app = scenario.apps.find(
+    (candidate) =>
+      candidate.parentApp &&
+      candidate.enabled &&
+      !candidate.persistent &&
+      candidate.authHost === null &&
+      candidate.domainName === null &&
+      candidate.seatLimit > 0 &&
+      !candidate.mintingFails &&
+      candidate.corsUrls.length > 0,
+  );
+  if (app === undefined) return [];
+  const cors = (room: string) => corsCommand(app, room, serverUrl);
+  const creds = (start: string, duration: number) =>
+    credentialsCommand(app, { room: 'lobby', start, duration }, serverUrl);
+  const locked = roomsOf(scenario.lockedRooms, app.appKey)[0];
+  const twin = roomsOf(scenario.duplicateLoginRooms, app.appKey)[0];
+  const lines = [
+    'Failures reproduced by the inputs (any joinable key):',
+    `  4001 unknown key:          skylink-diag run ${server(serverUrl)} --app-key no-such-key --room lobby --origin ${DEMO_ORIGIN}`,
+    `  4003 origin not listed:    ${cors('lobby').replace(/--origin \S+/, '--origin https://evil.example')}`,
+    `  4004 no origin:            skylink-diag run ${server(serverUrl)} --app-key ${app.appKey} --room lobby`,
+    `  4005 wrong secret:         ${creds('now', 2).replace(`=${app.secret}`, '=wrong-secret')}`,
+    `  expired window:            ${creds('now-3h', 2)}`,
+    `  notStart (future window):  ${creds('now+2h', 2)}`,
+  ];
+  if (locked !== undefined) lines.push(`  locked:                    ${cors(locked)}`);
+  if (twin !== undefined) lines.push(`  duplicatedLogin:           ${cors(twin)}`);
+
+  return lines;
+}
+
+/** Human text for `skylink-diag sandbox --describe`: every key and how to reproduce it. */
+export function describeScenario(scenario: Scenario, options: { serverUrl?: string } = {}): string {
+  const { serverUrl } = options;
+  const s = scenario.signalling;
+  const header = [
+    `Sandbox scenario: ${scenario.apps.length} app key(s)`,
+    `  clock offset ${scenario.clockOffsetMs} ms; CORS match \`${scenario.corsMatch}\`; ` +
+      `window checked at ${scenario.windowCheck}; token max age ${s.tokenMaxAgeSeconds} s`,
+    `  signalling: ${s.deadPorts} dead port(s) (${s.deadPortMode}) first, ` +
+      `${s.extraLivePorts} extra live port(s)` +
+      (s.fastMessageIntervalMs === SCENARIO_DEFAULTS.signalling.fastMessageIntervalMs
+        ? ''
+        : `; flood interval ${s.fastMessageIntervalMs} ms`),
+    `  faults: ${scenario.faults.length === 0 ? 'none' : scenario.faults.map((f) => f.fault).join(', ')}`,
+    '',
+  ];
+  const apps = scenario.apps.flatMap((app) => [...describeApp(app, scenario, serverUrl), '']);
+
+  return [...header, ...apps, ...describeRoomOutcomes(scenario, serverUrl)].join('\n');
+}
