@@ -39,7 +39,11 @@ export interface RunBundle {
   exportedAt: string;
   app: { name: string; version: string };
   platform: { os: string; arch: string; runtime: string };
-  redaction: { mode: RedactionMode };
+  /**
+   * How sensitive values were written. `note` says when an `include` export could not reveal
+   * some of them (an imported run, or the app restarted since the run).
+   */
+  redaction: { mode: RedactionMode; note?: string };
   profile: Profile | null;
   run: RunSummary;
   events: TimelineEvent[];

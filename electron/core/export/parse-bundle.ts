@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+import {
+  BUNDLE_SCHEMA,
+  BUNDLE_VERSION,
+  fail,
+  ok,
+  ProfileSchema,
+  type Result,
+  type RunBundle,
+  type RunLog,
+} from '../../contract';
+
+import {
+  FindingSchema,
+  RunSummarySchema,
+  RunTimingsSchema,
+  TimelineEventSchema,
+} from './event-schemas';
+import { checkJsonShape, describeValue, formatPath, valueAt } from './json-guard';
+
+/** The largest bundle read, in characters: a run has hundreds of events, not millions. */
+export const MAX_BUNDLE_CHARS = 32 * 1024 * 1024;
+/** The most events a bundle may hold. */
+export const MAX_BUNDLE_EVENTS = 50_000;
+
+const BundleSchema = z.object({
+  schema: z.literal(BUNDLE_SCHEMA),
+  version: z.number().int().min(1),
+  exportedAt: z.string().max(100),
+  app: z.object({ name: z.string().max(200), version: z.string().max(100) }),
+  platform: z.object({
+    os: z.string().max(100),
+    arch: z.string().max(100),
+    runtime: z.string().max(200),
+  }),
+  redaction: z.object({
+    mode: z.enum(['redact', 'hash', 'include']),
+    note: z.string().max(10_000).optional(),
+  }),
+  profile: ProfileSchema.nullable(),
+  run: RunSummarySchema,
+  events: z.array(TimelineEventSchema).max(MAX_BUNDLE_EVENTS),
+  findings: z.array(FindingSchema).max(10_000),
+  timings: RunTimingsSchema,
+});
+
+/**
+ * Reads a JSON bundle back into a run log marked `imported`. Every failure is a `Result`
+ * naming the field and what was wrong with it; this function never throws.
+ */
+export function parseBundle(text: string): Result<{ bundle: RunBundle; log: RunLog }> {
+  try {
+    return parseChecked(text);
+  } catch (error) {
+    // The checks above are meant to make this unreachable; a bug still must not crash a caller.
+    const message = error instanceof Error ? error.message : String(error);
+
+    return fail('import.invalid', `Could not read the bundle: ${message}`);
+  }
+}
+
+function parseChecked(text: string): Result<{ bundle: RunBundle; log: RunLog }> {
+  if (typeof text !== 'string') {
+    return fail('import.invalid', `Expected the bundle as text, got ${describeValue(text)}`);
+  }
+  if (text.length > MAX_BUNDLE_CHARS) {
+    return fail(
+      'import.invalid',
+      `Expected a bundle of at most ${MAX_BUNDLE_CHARS} characters, got ${text.length}`,
+    );
+  }
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+
+    return fail('import.invalid', `Expected a JSON bundle, but the file is not JSON: ${reason}`);
+  }
+
+  const shape = checkJsonShape(data);
+  if (shape !== null) return fail('import.invalid', shape, { field: 'bundle' });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail('import.invalid', `Expected a JSON object, got ${describeValue(data)}`);
+  }
+
+  const head = data as Record<string, unknown>;
+  if (head.schema !== BUNDLE_SCHEMA) {
+    return fail(
+      'import.invalid',
+      `Expected \`schema\` to be \`${BUNDLE_SCHEMA}\`, got ${describeValue(head.schema)}: ` +
+        'this is not a Skylink Diagnostics run bundle',
+      { field: 'schema' },
+    );
+  }
+  const version = head.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_VERSION) {
+    return fail(
+      'import.newer-version',
+      `This bundle is version ${version}, written by a newer build; this build reads versions ` +
+        `up to ${BUNDLE_VERSION}. Update Skylink Diagnostics to open it`,
+      { version, supported: BUNDLE_VERSION },
+    );
+  }
+
+  const parsed = BundleSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    const field = formatPath(path);
+    const got = describeValue(valueAt(data, path));
+
+    const message =
+      issue?.code === 'invalid_type'
+        ? `Expected \`${field}\` to be ${issue.expected}, got ${got}`
+        : `Invalid \`${field}\`: ${issueText(issue)}, got ${got}`;
+
+    return fail('import.invalid', message, { field, issues: parsed.error.issues.length });
+  }
+
+  const bundle = parsed.data as unknown as RunBundle;
+  const order = checkOrder(bundle);
+  if (order !== null) return fail('import.invalid', order.message, { field: order.field });
+
+  const log: RunLog = {
+    summary: { ...bundle.run, source: 'imported', eventCount: bundle.events.length },
+    events: bundle.events,
+  };
+
+  return ok({ bundle, log });
+}
+
+function checkOrder(bundle: RunBundle): { field: string; message: string } | null {
+  let previous = -Infinity;
+  for (const [index, event] of bundle.events.entries()) {
+    if (event.seq <= previous) {
+      return {
+        field: `events[${index}].seq`,
+        message: `Expected \`events[${index}].seq\` to rise above ${previous}, got ${event.seq}`,
+      };
+    }
+    previous = event.seq;
+  }
+
+  return null;
+}
+
+function issueText(issue: z.core.$ZodIssue | undefined): string {
+  if (issue === undefined) return 'unexpected value';
+  // Zod's own messages start with "Invalid input: "; the field is already named before them.
+  const message = issue.message.replace(/^Invalid input: /, '');
+
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
