@@ -31,7 +31,7 @@ export function defaultScenarioJson(): Record<string, unknown> {
   return {
     apps: [
       demoApp(k.cors),
-      demoApp(k.credentials),
+      demoApp(k.credentials, { describeMode: 'credentials' }),
       demoApp(k.persistent, { persistent: true, meetings: [{ ...DEMO_MEETING }] }),
       demoApp(k.seats, { seatLimit: 0 }),
       demoApp(k.orphan, { parentApp: false }),
@@ -45,6 +45,7 @@ export function defaultScenarioJson(): Record<string, unknown> {
     duplicateLoginRooms: [{ appKey: '*', room: DEMO_ROOMS.duplicateLogin }],
     clockOffsetMs: 0,
     faults: [],
+    description: 'The demo platform: one key per failure (electron/core/demo-apps.ts)',
   };
 }
 

@@ -48,22 +48,22 @@ function credentialsCommand(
   );
 }
 
-/** Lines for one app: its key, secret, rooms, outcome and one command per outcome. */
+/** Lines for one app: its key, secret, rooms, outcome and one command. */
 function describeApp(app: ScenarioApp, scenario: Scenario, serverUrl?: string): string[] {
-  const lobby = 'lobby';
-  const locked = roomsOf(scenario.lockedRooms, app.appKey);
-  const twins = roomsOf(scenario.duplicateLoginRooms, app.appKey);
-  const lines = [
-    app.appKey,
+  const ownRooms = (list: RoomRef[]) =>
+    list.filter((e) => e.appKey === app.appKey).map((e) => e.room);
+  const locked = ownRooms(scenario.lockedRooms);
+  const twins = ownRooms(scenario.duplicateLoginRooms);
+  const cors = app.corsUrls.length === 0 ? '(none: credentials only)' : app.corsUrls.join(', ');
+  const lines = [app.appKey];
+  if (app.description !== '') lines.push(`  about:    ${app.description}`);
+  lines.push(
     `  secret:   ${app.secret}`,
-    `  cors:     ${app.corsUrls.length === 0 ? '(none: credentials only)' : app.corsUrls.join(', ')}`,
+    `  cors:     ${cors}`,
     `  outcome:  ${appOutcome(app, scenario)}`,
-  ];
-  if (locked.length > 0)
-    lines.push(`  locked:   ${locked.join(', ')} (join rejected with \`locked\`)`);
-  if (twins.length > 0) {
-    lines.push(`  twins:    ${twins.join(', ')} (join rejected with \`duplicatedLogin\`)`);
-  }
+  );
+  if (locked.length > 0) lines.push(`  locked:   ${locked.join(', ')}`);
+  if (twins.length > 0) lines.push(`  twins:    ${twins.join(', ')}`);
   for (const meeting of app.meetings) {
     lines.push(
       `  meeting:  ${meeting.room} from ${meeting.startDateTime} for ${meeting.duration} h`,
@@ -72,13 +72,13 @@ function describeApp(app: ScenarioApp, scenario: Scenario, serverUrl?: string): 
 
   const meeting = app.meetings[0];
   const credentials = {
-    room: meeting?.room ?? lobby,
+    room: meeting?.room ?? 'lobby',
     start: meeting === undefined ? 'now' : meeting.startDateTime,
     duration: meeting?.duration ?? 2,
   };
   lines.push(
-    app.corsUrls.length > 0 && !app.persistent
-      ? `  run:      ${corsCommand(app, lobby, serverUrl)}`
+    app.describeMode === 'cors'
+      ? `  run:      ${corsCommand(app, 'lobby', serverUrl)}`
       : `  run:      ${credentialsCommand(app, credentials, serverUrl)}`,
   );
 
@@ -133,8 +133,17 @@ export function describeScenario(scenario: Scenario, options: { serverUrl?: stri
         ? ''
         : `; flood interval ${s.fastMessageIntervalMs} ms`),
     `  faults: ${scenario.faults.length === 0 ? 'none' : scenario.faults.map((f) => f.fault).join(', ')}`,
-    '',
   ];
+  if (scenario.description !== '') header.splice(1, 0, `  ${scenario.description}`);
+  const everyKey = (list: RoomRef[]) => list.filter((e) => e.appKey === '*').map((e) => e.room);
+  const locked = everyKey(scenario.lockedRooms);
+  const twins = everyKey(scenario.duplicateLoginRooms);
+  if (locked.length > 0)
+    header.push(`  locked for every key (join: \`locked\`): ${locked.join(', ')}`);
+  if (twins.length > 0) {
+    header.push(`  duplicate-login rooms (join: \`duplicatedLogin\`): ${twins.join(', ')}`);
+  }
+  header.push('');
   const apps = scenario.apps.flatMap((app) => [...describeApp(app, scenario, serverUrl), '']);
 
   return [...header, ...apps, ...describeRoomOutcomes(scenario, serverUrl)].join('\n');

@@ -87,8 +87,17 @@ const APP_KEYS = [
   'domainName',
   'mintingFails',
   'faults',
+  'describeMode',
   'description',
 ] as const;
+
+/** Free text; empty is allowed so a parsed scenario parses again unchanged. */
+function readOptionalText(object: JsonObject, key: string, path: string): string {
+  const value = object[key];
+  if (value === undefined || value === '') return '';
+
+  return readString(object, key, path);
+}
 
 function readMeeting(item: unknown, path: string): ScenarioMeeting {
   const object = asObject(item, path);
@@ -114,12 +123,15 @@ function readApp(item: unknown, path: string): ScenarioApp {
   const object = asObject(item, path);
   rejectUnknownKeys(object, APP_KEYS, path);
   const appKey = readString(object, 'appKey', path);
+  const corsUrls = readArray(object, 'corsUrls', path, stringItem);
+  const persistent = readBoolean(object, 'persistent', path, false);
+  const defaultMode = corsUrls.length === 0 || persistent ? 'credentials' : 'cors';
 
   return {
     appKey,
     secret: readString(object, 'secret', path),
-    corsUrls: readArray(object, 'corsUrls', path, stringItem),
-    persistent: readBoolean(object, 'persistent', path, false),
+    corsUrls,
+    persistent,
     meetings: readArray(object, 'meetings', path, readMeeting),
     seatLimit: readNumber(object, 'seatLimit', path, {
       fallback: SCENARIO_DEFAULTS.seatLimit,
@@ -134,6 +146,8 @@ function readApp(item: unknown, path: string): ScenarioApp {
     faults: readArray(object, 'faults', path, (fault, faultPath) =>
       readFault(fault, faultPath, appKey),
     ),
+    describeMode: readChoice(object, 'describeMode', path, ['cors', 'credentials'], defaultMode),
+    description: readOptionalText(object, 'description', path),
   };
 }
 
@@ -253,6 +267,7 @@ function buildScenario(value: unknown): Scenario {
     ),
     signalling: readSignalling(object),
     constraints: readConstraints(object),
+    description: readOptionalText(object, 'description', ''),
   };
 }
 

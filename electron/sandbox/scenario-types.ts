@@ -73,6 +73,10 @@ export interface ScenarioApp {
   /** True: token minting fails (4021). */
   mintingFails: boolean;
   faults: FaultSpec[];
+  /** The auth mode `--describe` prints a command for. */
+  describeMode: 'cors' | 'credentials';
+  /** Free text shown by `--describe`. */
+  description: string;
 }
 
 /** A room of one key (`*` = every key). */
@@ -134,4 +138,6 @@ export interface Scenario {
   ipSigserverStyle: 'auto' | 'host' | 'host-port';
   signalling: SignallingOptions;
   constraints: ConstraintStrings;
+  /** Free text shown by `--describe`. */
+  description: string;
 }
