@@ -1,0 +1,436 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request, type IncomingMessage } from 'node:http';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import {
+  connect as tlsConnect,
+  type PeerCertificate as NodePeerCertificate,
+  type TLSSocket,
+} from 'node:tls';
+
+import type { DnsEvent, PeerCertificate, PhaseTimings, TcpEvent, TlsEvent } from '../contract';
+
+import { requestTarget } from './api-url';
+import type { Clock } from './clock';
+import { DiagnosticError } from './diagnostic-error';
+import { HttpTimer } from './http-timings';
+import { openProxyTunnel } from './proxy-tunnel';
+
+/** The largest API body the engine keeps; longer bodies are cut and flagged `truncated`. */
+export const BODY_CAP_BYTES = 1024 * 1024;
+
+type Fields<E> = Omit<E, 'seq' | 't' | 'at' | 'type'>;
+
+/** Receives the lower-level facts of an attempt as they happen. */
+export interface HttpObserver {
+  dns(event: Fields<DnsEvent>): void;
+  tcp(event: Fields<TcpEvent>): void;
+  tls(event: Fields<TlsEvent>): void;
+}
+
+/** One GET, with everything that shapes its connection. */
+export interface HttpGetRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** Per-attempt timeout; `null` waits until the signal fires. */
+  timeoutMs: number | null;
+  signal: AbortSignal;
+  clock: Clock;
+  observer: HttpObserver;
+  /** CA certificates to trust instead of the system store (PEM). */
+  ca: Buffer | null;
+  /** Skip certificate checks (still reported in the `tls` event). */
+  insecure: boolean;
+  /** An HTTP proxy URL, `http://host:port`. */
+  proxy: string | null;
+  lookup?: typeof dnsLookup;
+  bodyCapBytes?: number;
+}
+
+/** What came back. */
+export interface HttpExchange {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  httpVersion: string;
+  body: string;
+  bodyBytes: number;
+  truncated: boolean;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  serverDate: string | null;
+  timings: PhaseTimings;
+}
+
+/**
+ * Sends one GET over `node:http` on a socket it opens itself, so each phase (DNS, TCP, TLS,
+ * first byte, end) is measured and reported. Redirects are returned, never followed. Throws
+ * {@link DiagnosticError} with the failing phase's code, its timings in `detail`.
+ */
+export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
+  const target = new URL(req.url);
+  const isSecure = target.protocol === 'https:';
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(target.port || (isSecure ? 443 : 80));
+  const proxy = req.proxy === null ? null : new URL(req.proxy);
+  const timer = new HttpTimer(req.clock);
+  const sockets: Socket[] = [];
+  const guard = new AttemptGuard(req, sockets, timer);
+
+  try {
+    const connectHost = proxy === null ? host : proxy.hostname.replace(/^\[|\]$/g, '');
+    const connectPort = proxy === null ? port : Number(proxy.port || 80);
+    const address = await guard.race(resolveHost(connectHost, req, timer));
+    let socket = await guard.race(openTcp(address, connectPort, sockets, req, timer, proxy));
+
+    if (proxy !== null && isSecure) {
+      await guard.race(openProxyTunnel({ socket, host, port, proxyUrl: req.proxy ?? '' }));
+      timer.skip();
+    }
+    if (isSecure) socket = await guard.race(openTls(socket, host, sockets, req, timer));
+
+    // Through a proxy, plain HTTP goes as an absolute URL on the request line.
+    const path = proxy !== null && !isSecure ? target.href : requestTarget(req.url);
+    const response = await guard.race(sendRequest(socket, path, target.host, req));
+    timer.mark('ttfb');
+    const body = await guard.race(readBody(response, req.bodyCapBytes ?? BODY_CAP_BYTES));
+    timer.mark('total');
+
+    return {
+      status: response.statusCode ?? 0,
+      statusText: response.statusMessage ?? '',
+      headers: flattenHeaders(response),
+      httpVersion: response.httpVersion,
+      body: body.text,
+      bodyBytes: body.bytes,
+      truncated: body.truncated,
+      remoteAddress: socket.remoteAddress ?? null,
+      remotePort: socket.remotePort ?? null,
+      serverDate: headerValue(response, 'date'),
+      timings: timer.snapshot(),
+    };
+  } catch (error) {
+    const failure = DiagnosticError.from(error);
+    throw new DiagnosticError(
+      failure.code,
+      failure.message,
+      { ...failure.detail, timings: timer.snapshot() },
+      { cause: error },
+    );
+  } finally {
+    guard.dispose();
+    for (const socket of sockets) socket.destroy();
+  }
+}
+
+/** Races each phase against the attempt's timeout and the run's abort signal. */
+class AttemptGuard {
+  readonly #stopped: Promise<never>;
+  readonly #dispose: () => void;
+
+  constructor(req: HttpGetRequest, sockets: Socket[], timer: HttpTimer) {
+    let timeout: NodeJS.Timeout | undefined;
+    let onAbort = (): void => undefined;
+    this.#stopped = new Promise<never>((_, reject) => {
+      if (req.timeoutMs !== null) {
+        const ms = req.timeoutMs;
+        timeout = setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+          reject(DiagnosticError.timeout(req.url, ms));
+        }, ms);
+      }
+      onAbort = () => {
+        for (const socket of sockets) socket.destroy();
+        reject(
+          new DiagnosticError('run.cancelled', 'The run was stopped during the API request', {
+            timings: timer.snapshot(),
+          }),
+        );
+      };
+      if (req.signal.aborted) onAbort();
+      else req.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    // Nobody may be awaiting when it fires; the rejection is still observed through race().
+    this.#stopped.catch(() => undefined);
+    this.#dispose = () => {
+      clearTimeout(timeout);
+      req.signal.removeEventListener('abort', onAbort);
+    };
+  }
+
+  race<T>(step: Promise<T>): Promise<T> {
+    return Promise.race([step, this.#stopped]);
+  }
+
+  dispose(): void {
+    this.#dispose();
+  }
+}
+
+async function resolveHost(
+  host: string,
+  req: HttpGetRequest,
+  timer: HttpTimer,
+): Promise<LookupAddress> {
+  const family = isIP(host);
+  if (family !== 0) return { address: host, family };
+
+  const lookup = req.lookup ?? dnsLookup;
+  const addresses = await new Promise<LookupAddress[]>((resolve, reject) => {
+    lookup(host, { all: true }, (error, result) => {
+      if (error) {
+        reject(
+          new DiagnosticError(
+            'dns.failed',
+            `Expected \`${host}\` to resolve, got ${error.code ?? error.message}`,
+            {
+              host,
+              code: error.code ?? null,
+            },
+          ),
+        );
+      } else resolve(result);
+    });
+  });
+  const durationMs = timer.mark('dns');
+  const first = addresses[0];
+  if (first === undefined) {
+    throw new DiagnosticError('dns.failed', `Expected \`${host}\` to resolve, got no address`, {
+      host,
+    });
+  }
+  req.observer.dns({
+    host,
+    addresses: addresses.map((entry) => entry.address),
+    family: first.family === 4 || first.family === 6 ? first.family : null,
+    durationMs,
+  });
+
+  return first;
+}
+
+function openTcp(
+  address: LookupAddress,
+  port: number,
+  sockets: Socket[],
+  req: HttpGetRequest,
+  timer: HttpTimer,
+  proxy: URL | null,
+): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect({ host: address.address, port, family: address.family });
+    sockets.push(socket);
+    socket.once('connect', () => {
+      socket.off('error', onError);
+      const durationMs = timer.mark('tcp');
+      req.observer.tcp(
+        proxy === null
+          ? { address: address.address, port, durationMs }
+          : { address: address.address, port, durationMs, proxy: req.proxy ?? '' },
+      );
+      resolve(socket);
+    });
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(tcpError(error, address.address, port, proxy === null ? null : (req.proxy ?? '')));
+    };
+    socket.once('error', onError);
+  });
+}
+
+function tcpError(
+  error: NodeJS.ErrnoException,
+  address: string,
+  port: number,
+  proxy: string | null,
+): DiagnosticError {
+  const where = `${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const detail = { address, port, code: error.code ?? null };
+  if (proxy !== null) {
+    return new DiagnosticError(
+      'proxy.failed',
+      `Expected the proxy \`${proxy}\` to accept a connection, got ${error.code ?? error.message}`,
+      detail,
+    );
+  }
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return new DiagnosticError(
+        'tcp.refused',
+        `Expected ${where} to accept a connection, got ECONNREFUSED`,
+        detail,
+      );
+    case 'ETIMEDOUT':
+      return new DiagnosticError(
+        'tcp.timeout',
+        `Expected ${where} to accept a connection, got ETIMEDOUT`,
+        detail,
+      );
+    case undefined:
+    default:
+      return new DiagnosticError(
+        'tcp.reset',
+        `Expected ${where} to stay connected, got ${error.code ?? error.message}`,
+        detail,
+      );
+  }
+}
+
+function openTls(
+  socket: Socket,
+  host: string,
+  sockets: Socket[],
+  req: HttpGetRequest,
+  timer: HttpTimer,
+): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    // Certificates are checked by hand after the handshake so that an untrusted peer is still
+    // reported with its certificate, which is what a support engineer needs to see.
+    const tls = tlsConnect({
+      socket,
+      servername: isIP(host) === 0 ? host : undefined,
+      rejectUnauthorized: false,
+      ...(req.ca === null ? {} : { ca: req.ca }),
+    });
+    sockets.push(tls);
+    tls.once('secureConnect', () => {
+      tls.off('error', onError);
+      const durationMs = timer.mark('tls');
+      // Typed as an Error, but Node stores the verification code string (or null) here.
+      const rawError: unknown = tls.authorizationError;
+      const authorizationError =
+        typeof rawError === 'string'
+          ? rawError
+          : rawError instanceof Error
+            ? rawError.message
+            : null;
+      req.observer.tls({
+        protocol: tls.getProtocol(),
+        cipher: tls.getCipher().name,
+        durationMs,
+        authorized: tls.authorized,
+        authorizationError,
+        peer: describeCertificate(tls.getPeerCertificate()),
+        insecure: req.insecure,
+      });
+      if (!tls.authorized && !req.insecure) {
+        reject(
+          new DiagnosticError(
+            'tls.untrusted',
+            `Expected a certificate trusted for \`${host}\`, got ${authorizationError ?? 'an unverified certificate'}`,
+            { host, authorizationError },
+          ),
+        );
+
+        return;
+      }
+      resolve(tls);
+    });
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(
+        new DiagnosticError(
+          'tls.failed',
+          `Expected a TLS handshake with \`${host}\`, got ${error.code ?? error.message}`,
+          {
+            host,
+            code: error.code ?? null,
+          },
+        ),
+      );
+    };
+    tls.once('error', onError);
+  });
+}
+
+function describeCertificate(cert: NodePeerCertificate | undefined): PeerCertificate | null {
+  if (cert === undefined || Object.keys(cert).length === 0) return null;
+
+  const names = (value: object | undefined): string =>
+    Object.entries(value ?? {})
+      .map(([key, item]) => `${key}=${Array.isArray(item) ? item.join('+') : String(item)}`)
+      .join(', ');
+
+  return {
+    subject: names(cert.subject),
+    issuer: names(cert.issuer),
+    validFrom: cert.valid_from,
+    validTo: cert.valid_to,
+    fingerprint256: cert.fingerprint256,
+    subjectAltName: cert.subjectaltname ?? null,
+  };
+}
+
+function sendRequest(
+  socket: Socket,
+  path: string,
+  hostHeader: string,
+  req: HttpGetRequest,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({
+      method: 'GET',
+      path,
+      headers: { Host: hostHeader, ...req.headers },
+      createConnection: () => socket,
+    });
+    outgoing.once('response', resolve);
+    outgoing.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new DiagnosticError(
+          'tcp.reset',
+          `Expected an HTTP response from \`${hostHeader}\`, got ${error.code ?? error.message}`,
+          {
+            code: error.code ?? null,
+          },
+        ),
+      );
+    });
+    outgoing.end();
+  });
+}
+
+function readBody(
+  response: IncomingMessage,
+  capBytes: number,
+): Promise<{ text: string; bytes: number; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    let bytes = 0;
+    response.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (keptBytes >= capBytes) return;
+      const room = capBytes - keptBytes;
+      const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      kept.push(piece);
+      keptBytes += piece.length;
+    });
+    response.once('end', () => {
+      resolve({ text: Buffer.concat(kept).toString('utf8'), bytes, truncated: bytes > capBytes });
+    });
+    response.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new DiagnosticError(
+          'tcp.reset',
+          `Expected the whole response body, got ${error.code ?? error.message} after ${bytes} bytes`,
+          {
+            bytes,
+          },
+        ),
+      );
+    });
+  });
+}
+
+function flattenHeaders(response: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  return out;
+}
+
+function headerValue(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+
+  return typeof value === 'string' ? value : null;
+}
