@@ -37,6 +37,8 @@ export interface KeyValueFile {
   set(key: string, value: unknown): void;
   /** The file's path, for messages. */
   readonly path: string;
+  /** Where an unreadable predecessor was copied when the file was opened, if it was. */
+  readonly recoveredCopy?: string | null;
 }
 
 /** What a host needs to build the backend. */

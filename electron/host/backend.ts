@@ -1,0 +1,292 @@
+import {
+  fail,
+  ok,
+  type AppInfo,
+  type InvokeChannel,
+  type Profile,
+  type ProfileDraft,
+  type ProfileEntry,
+  type Result,
+} from '../contract';
+import { CATALOG } from '../core/catalog/index';
+import { createLogger } from '../core/logger';
+import { builtinEntries, findBuiltin, isBuiltinId } from '../core/profiles/builtin-profiles';
+import { ENGINE_VERSION } from '../core/version';
+
+import type { Backend, BackendHandlers, BackendOptions, PushListener } from './backend-types';
+import { PRODUCT_NAME } from './data-dir';
+import { EmbeddedSandbox } from './embedded-sandbox';
+import { exportRun, importBundle, importHarProfile } from './export-bridge';
+import { ProfileStore } from './profile-store';
+import { makeImportUnique, parseProfilesFile, renderProfilesFile } from './profile-transfer';
+import { RunHistory } from './run-history';
+import { RunManager } from './run-manager';
+import { openConfStore } from './store-file';
+
+const log = createLogger('diag:backend');
+
+const NOT_YET = 'Repeat batches are not available in this build yet';
+
+/**
+ * Builds the backend every host binds: profiles (built-in recipes and saved ones), secrets,
+ * runs and their history, exports and imports, the catalog and the embedded sandbox. Every
+ * handler returns a value or a `Result`; an unexpected throw becomes an `internal` error.
+ */
+export function createBackend(options: BackendOptions): Promise<Backend> {
+  const { vault, dataDir, host } = options;
+  const store = new ProfileStore((options.openStore ?? (() => openConfStore(dataDir)))());
+  const history = new RunHistory(dataDir);
+  const loaded = history.load();
+  log.info('backend ready', { dataDir, runs: loaded.loaded, skippedRuns: loaded.skipped });
+
+  const listeners = new Set<PushListener>();
+  const push: PushListener = (channel, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(channel, payload);
+      } catch (error) {
+        log.error('push listener threw', { channel, error });
+      }
+    }
+  };
+  const sandbox = new EmbeddedSandbox();
+  const runs = new RunManager({ vault, sandbox, sandboxUrl: options.sandboxUrl, history, push });
+
+  const findEntry = (profileId: string): { profile: Profile; builtIn: boolean } | undefined => {
+    const recipe = findBuiltin(profileId);
+    if (recipe !== undefined) return { profile: recipe.profile, builtIn: true };
+    const saved = store.get(profileId);
+
+    return saved === undefined ? undefined : { profile: saved, builtIn: false };
+  };
+  const notFound = <T>(profileId: string): Result<T> =>
+    fail(
+      'profile.not-found',
+      `Expected the id of a saved or built-in profile, got \`${profileId}\``,
+      {
+        field: 'profileId',
+      },
+    );
+
+  const appInfo = (): AppInfo => ({
+    name: PRODUCT_NAME,
+    version: ENGINE_VERSION,
+    host,
+    platform: `${process.platform}-${process.arch}`,
+    dataDir,
+    recoveredStoreCopy: store.recoveredCopy,
+  });
+
+  const handlers: BackendHandlers = {
+    'app:info': () => Promise.resolve(appInfo()),
+    'app:renderer-ready': () => Promise.resolve(null),
+    'profiles:list': async () => {
+      const saved: ProfileEntry[] = [];
+      for (const profile of store.list()) {
+        saved.push({ profile, builtIn: false, hasSecret: await vault.has(profile.id) });
+      }
+
+      return [...builtinEntries(), ...saved];
+    },
+    'profiles:save': (draft) => Promise.resolve(store.save(draft)),
+    'profiles:remove': async (profileId) => {
+      if (isBuiltinId(profileId)) {
+        return fail(
+          'profile.invalid',
+          `Profile \`${profileId}\` is a built-in recipe and cannot be removed`,
+        );
+      }
+      const removed = store.remove(profileId);
+      if (removed.ok) await vault.clear(profileId);
+
+      return removed;
+    },
+    'profiles:duplicate': async (profileId) => {
+      const source = findEntry(profileId);
+      if (source === undefined) return notFound(profileId);
+
+      const fields = withoutBookkeeping(source.profile);
+      const names = new Set(store.list().map((profile) => profile.name));
+      let name = `${fields.name} (copy)`;
+      for (let n = 2; names.has(name); n += 1) name = `${fields.name} (copy ${n})`;
+      const draft: ProfileDraft = { ...fields, name: name.slice(0, 120) };
+      const saved = store.save(draft);
+      if (!saved.ok) return saved;
+
+      // The copy runs as its source did: the same vault values, or the recipe's own secret.
+      const override = findBuiltin(profileId)?.secretOverride ?? null;
+      const secret = override ?? (await vault.get(profileId, 'secret'));
+      const credentials = await vault.get(profileId, 'credentials');
+      if (secret !== null) await vault.set(saved.value.id, 'secret', secret);
+      if (credentials !== null) await vault.set(saved.value.id, 'credentials', credentials);
+
+      return saved;
+    },
+    'profiles:import': (text) => {
+      const parsed = parseProfilesFile(text);
+      if (!parsed.ok) return Promise.resolve(parsed);
+      const unique = makeImportUnique(store.list(), parsed.value);
+      store.addAll(unique);
+
+      return Promise.resolve(ok(unique));
+    },
+    'profiles:export': (profileIds) => {
+      const profiles: Profile[] = [];
+      for (const profileId of profileIds) {
+        const entry = findEntry(profileId);
+        if (entry === undefined) return Promise.resolve(notFound(profileId));
+        profiles.push(entry.profile);
+      }
+
+      return Promise.resolve(ok(renderProfilesFile(profiles)));
+    },
+    'secrets:status': () => Promise.resolve(vault.status()),
+    'secrets:set': async (profileId, kind, value) => {
+      if (isBuiltinId(profileId)) {
+        return fail(
+          'profile.invalid',
+          `Profile \`${profileId}\` is a built-in recipe: duplicate it to set a secret`,
+        );
+      }
+      if (store.get(profileId) === undefined) return notFound(profileId);
+      try {
+        await vault.set(profileId, kind, value);
+      } catch (error) {
+        return fail('secret.unavailable', error instanceof Error ? error.message : String(error));
+      }
+
+      return ok(null);
+    },
+    'secrets:clear': async (profileId) => {
+      await vault.clear(profileId);
+
+      return ok(null);
+    },
+    'run:start': async (profileId) => {
+      const entry = findEntry(profileId);
+      if (entry === undefined) return notFound(profileId);
+
+      return runs.start(entry.profile);
+    },
+    'run:cancel': (runId) => Promise.resolve(runs.cancel(runId)),
+    'run:list': () => Promise.resolve(runs.list()),
+    'run:get': (runId) => Promise.resolve(runs.get(runId)),
+    'run:events-since': (runId, afterSeq) => Promise.resolve(runs.eventsSince(runId, afterSeq)),
+    'repeat:start': () => Promise.resolve(fail('internal', NOT_YET)),
+    'repeat:cancel': () => Promise.resolve(fail('internal', NOT_YET)),
+    'repeat:get': () => Promise.resolve(fail('internal', NOT_YET)),
+    'export:render': (runId, exportOptions) => {
+      const runLog = runs.get(runId);
+      if (!runLog.ok) return Promise.resolve(runLog);
+      const profileId = runLog.value.summary.profileId;
+      const profile = profileId === null ? null : (findEntry(profileId)?.profile ?? null);
+
+      return Promise.resolve(
+        exportRun({
+          log: runLog.value,
+          profile,
+          options: exportOptions,
+          redactor: runs.redactorOf(runId),
+          app: { name: PRODUCT_NAME, version: ENGINE_VERSION },
+        }),
+      );
+    },
+    'import:bundle': (text) => Promise.resolve(importBundle(text, history)),
+    'import:har-profile': (text, keepCredentials) =>
+      Promise.resolve(importHarProfile(text, keepCredentials)),
+    'catalog:list': () => Promise.resolve([...CATALOG]),
+    'sandbox:status': () => Promise.resolve(sandbox.status()),
+    'sandbox:start': async () => ok(await sandbox.start()),
+    'sandbox:stop': async () => ok(await sandbox.stop()),
+  };
+
+  return Promise.resolve({
+    handlers: guardHandlers(handlers, appInfo),
+    onPush(listener) {
+      listeners.add(listener);
+
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      await runs.close();
+      await sandbox.stop();
+      listeners.clear();
+    },
+  });
+}
+
+/** What a channel without a `Result` answers when its handler throws anyway. */
+function fallbackOf(channel: InvokeChannel, appInfo: () => AppInfo, error: unknown): unknown {
+  switch (channel) {
+    case 'app:info':
+      return appInfo();
+    case 'profiles:list':
+      return builtinEntries();
+    case 'run:list':
+    case 'catalog:list':
+      return [];
+    case 'secrets:status':
+      return { encrypted: false, backend: 'unavailable', warning: messageOf(error) };
+    case 'sandbox:status':
+      return { running: false, url: null };
+    case 'app:renderer-ready':
+      return null;
+    case 'profiles:save':
+    case 'profiles:remove':
+    case 'profiles:duplicate':
+    case 'profiles:import':
+    case 'profiles:export':
+    case 'secrets:set':
+    case 'secrets:clear':
+    case 'run:start':
+    case 'run:cancel':
+    case 'run:get':
+    case 'run:events-since':
+    case 'repeat:start':
+    case 'repeat:cancel':
+    case 'repeat:get':
+    case 'export:render':
+    case 'import:bundle':
+    case 'import:har-profile':
+    case 'sandbox:start':
+    case 'sandbox:stop':
+      return fail('internal', messageOf(error));
+  }
+}
+
+/** A profile's editable fields: what a copy starts from. */
+function withoutBookkeeping(profile: Profile): Omit<ProfileDraft, 'id'> {
+  const fields: Partial<Profile> = { ...profile };
+  delete fields.id;
+  delete fields.createdAt;
+  delete fields.updatedAt;
+
+  return fields as Omit<ProfileDraft, 'id'>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Wraps every handler so nothing throws across the boundary. */
+function guardHandlers(handlers: BackendHandlers, appInfo: () => AppInfo): BackendHandlers {
+  const guarded: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [
+    InvokeChannel,
+    (...args: unknown[]) => Promise<unknown>,
+  ][]) {
+    guarded[channel] = async (...args) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log.error('handler threw', { channel, error });
+
+        return fallbackOf(channel, appInfo, error);
+      }
+    };
+  }
+
+  return guarded as unknown as BackendHandlers;
+}
