@@ -104,6 +104,18 @@ function hasMeeting(state: SandboxState, app: ScenarioApp, approved: ApprovedReq
   );
 }
 
+/**
+ * Whether the `Host` header names the key's auth server. A bare host name matches on any
+ * port (the real servers use the default one); `host:port` must match exactly.
+ */
+function isAuthHost(header: string | undefined, authHost: string): boolean {
+  const sent = (header ?? '').toLowerCase();
+  const wanted = authHost.toLowerCase();
+  if (wanted.includes(':')) return sent === wanted;
+
+  return sent.replace(/:\d+$/, '') === wanted;
+}
+
 /** Runs the auth checks in the order of spec §10.1. */
 export function checkApiRequest(
   state: SandboxState,
@@ -114,7 +126,7 @@ export function checkApiRequest(
   const app = state.findApp(request.appKey);
   if (app === undefined) return reject(4001, `App Key \`${request.appKey}\` does not exist`);
   if (!app.parentApp) return reject(4006, 'App Key does not belong to an existing App');
-  if (app.authHost !== null && caller.host?.toLowerCase() !== app.authHost.toLowerCase()) {
+  if (app.authHost !== null && !isAuthHost(caller.host, app.authHost)) {
     return reject(5005, `This key belongs to the auth server \`${app.authHost}\``);
   }
   if (app.domainName !== null && app.domainName !== caller.ip) {
