@@ -281,7 +281,10 @@ function headerValue(headers: Record<string, string>, name: string): string | nu
 function queryOf(url: string): HarPair[] {
   const mark = url.indexOf('?');
   if (mark < 0) return [];
-  const query = url.slice(mark + 1).split('#')[0] ?? '';
+  // A `#` inside a hashed redaction marker is not the start of a fragment.
+  const rest = url.slice(mark + 1);
+  const fragment = rest.search(/#(?![0-9a-f]{8}\])/);
+  const query = fragment < 0 ? rest : rest.slice(0, fragment);
 
   // The raw text is split by hand: URLSearchParams would decode values and turn `+` into a
   // space, which is exactly what breaks credentials.

@@ -18,6 +18,7 @@ const API_PATH = /^\/api\/([^/]+)\/([^/]+)(?:\/([^/]+)\/([^/]+))?\/?$/;
 const TWO_X_HEADERS = new Set(['skylink_api_version', 'x-server-select']);
 
 interface HarRequestLike {
+  method: string;
   url: string;
   headers: { name: string; value: string }[];
 }
@@ -83,8 +84,11 @@ function readHar(text: string, keepCredentials: boolean): Result<HarProfile> {
 
 function requestOf(entry: unknown): HarRequestLike | null {
   const request = (entry as { request?: unknown } | null)?.request as
-    { url?: unknown; headers?: unknown } | undefined;
+    { method?: unknown; url?: unknown; headers?: unknown } | undefined;
   if (typeof request?.url !== 'string') return null;
+  const method = typeof request.method === 'string' ? request.method.toUpperCase() : 'GET';
+  // The browser's CORS preflight has the same URL but none of the SDK's headers.
+  if (method !== 'GET') return null;
   const headers = Array.isArray(request.headers)
     ? request.headers.filter(
         (header): header is { name: string; value: string } =>
@@ -93,7 +97,7 @@ function requestOf(entry: unknown): HarRequestLike | null {
       )
     : [];
 
-  return { url: request.url, headers };
+  return { method, url: request.url, headers };
 }
 
 function readApiRequest(

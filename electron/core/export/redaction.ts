@@ -48,8 +48,9 @@ export class ExportRedaction {
 
   constructor(mode: RedactionMode, reveal: Map<string, string> | undefined) {
     this.mode = mode;
-    this.#reveal =
-      mode === 'include' ? (reveal ?? new Map<string, string>()) : new Map<string, string>();
+    this.#reveal = new Map<string, string>();
+    if (mode !== 'include' || reveal === undefined) return;
+    for (const [marker, value] of reveal) this.#reveal.set(marker, originalForm(value));
   }
 
   /** Whether an `include` export met markers it could not turn back into values. */
@@ -189,6 +190,19 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
     writable: true,
     configurable: true,
   });
+}
+
+/**
+ * `Redactor.revealMap()` hands back the longest registered form of each value, which is its
+ * `encodeURIComponent` form, so a credentials string that was already percent-encoded comes back
+ * encoded twice. Decoding once gives the value as the run used it.
+ */
+function originalForm(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function onlyMarkers(value: string): boolean {
