@@ -212,7 +212,7 @@ describe('sandbox auth API', () => {
     const response = await fetch(
       `${url}/api/${K.credentials}/${encodeURIComponent(room)}/${startIso}/1.5?&cred=${cred}`,
     );
-    const body = await response.json();
+    const body = (await response.json()) as any;
 
     expect(response.status).toBe(200);
     expect(body.roomName).toBe(room);
@@ -223,7 +223,7 @@ describe('sandbox auth API', () => {
     const url = await start();
     const response = await fetch(`${url}/api/${K.credentials}/lobby/${new Date().toISOString()}/2`);
 
-    expect((await response.json()).error).toBe(4004);
+    expect(((await response.json()) as any).error).toBe(4004);
   });
 
   it('answers the CORS preflight with the SDK headers allowed', async () => {
