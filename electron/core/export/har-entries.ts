@@ -178,7 +178,7 @@ function upgradeEntry(
       break;
     }
   }
-  const waitMs = endT === null ? -1 : Math.max(0, endT - attempt.t);
+  const waitMs = endT === null ? -1 : round(Math.max(0, endT - attempt.t));
   const timings = { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: waitMs, receive: 0 };
   const url = attempt.url.replace(/^http/i, 'ws');
 
@@ -251,7 +251,20 @@ export function harTimings(timings: PhaseTimings | null): HarEntry['timings'] {
   const receive =
     timings.totalMs === null ? -1 : Math.max(0, timings.totalMs - (timings.ttfbMs ?? before));
 
-  return { blocked: -1, dns, connect, ssl, send: 0, wait, receive };
+  return {
+    blocked: -1,
+    dns,
+    connect: round(connect),
+    ssl,
+    send: 0,
+    wait: round(wait),
+    receive: round(receive),
+  };
+}
+
+/** Milliseconds to the microsecond: subtraction leaves float noise nobody wants to read. */
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
 }
 
 function totalTime(timings: HarEntry['timings']): number {
@@ -259,7 +272,7 @@ function totalTime(timings: HarEntry['timings']): number {
   const parts = [timings.blocked, timings.dns, timings.connect, timings.send, timings.wait];
   const sum = [...parts, timings.receive].filter((part) => part > 0).reduce((a, b) => a + b, 0);
 
-  return Math.round(sum * 1000) / 1000;
+  return round(sum);
 }
 
 function harHttpVersion(version: string): string {

@@ -1,4 +1,5 @@
 import {
+  readyStateName,
   SDK_EVENT_TYPES,
   type Finding,
   type PlanSummary,
@@ -91,7 +92,7 @@ function planTable(plan: PlanSummary): string[] {
 
 function outcomeLines(result: ResultEvent): string[] {
   const lines = [`- Outcome: **${result.outcome}** after ${result.durationMs} ms`];
-  lines.push(`- Last ready state: ${result.readyState}`);
+  lines.push(`- Last ready state: ${readyStateName(result.readyState)} (${result.readyState})`);
   const error = result.readyStateError;
   if (error !== null) {
     lines.push(

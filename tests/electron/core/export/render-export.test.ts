@@ -165,7 +165,9 @@ describe('renderExport()', () => {
     expect(text).toMatch(
       /\| readyStateChange \| ERROR \(-1\) \| 4005 \| API_CREDENTIALS_NOT_MATCH \| Credentials \\\| do not match \|/,
     );
-    expect(text).toContain('| systemAction | reject |  | credentialError | Credentials do not match |');
+    expect(text).toContain(
+      '| systemAction | reject |  | credentialError | Credentials do not match |',
+    );
     expect(text).toContain('Next step: Check the app key secret in the developer console');
     expect(text).toContain('Evidence: #13, #20');
     expect(text).toContain('| API time to first byte | 12 ms |');

@@ -244,15 +244,12 @@ export function sampleRun(): {
       },
     },
   ];
-  const events = unstamped.map(
-    (event, index) =>
-      ({
-        ...event,
-        seq: index + 1,
-        t: index * 5,
-        at: new Date(Date.UTC(2026, 11, 3, 9, 0, 0, index * 5)).toISOString(),
-      }),
-  );
+  const events = unstamped.map((event, index) => ({
+    ...event,
+    seq: index + 1,
+    t: index * 5,
+    at: new Date(Date.UTC(2026, 11, 3, 9, 0, 0, index * 5)).toISOString(),
+  }));
   const log: RunLog = {
     summary: {
       runId: 'run-42',
