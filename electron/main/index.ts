@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 
 import { configureLogging, createLogger } from '../core/logger';
 import { ENGINE_VERSION } from '../core/version';
@@ -11,11 +12,11 @@ import { PRODUCT_NAME } from '../host/data-dir';
 import { createLogFileSink } from '../host/log-file-sink';
 
 import { openElectronStore } from './electron-store-file';
+import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
-import { denyWindowOpen, shouldBlockNavigation } from './navigation-guard';
+import { denyWindowOpen } from './navigation-guard';
 import { registerIpc, type IpcBinding } from './register-ipc';
 import { SafeStorageVault } from './safe-storage-vault';
-import { buildWindowOptions } from './window-options';
 
 const log = createLogger('diag:main');
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -37,27 +38,15 @@ function rendererUrl(): string {
 }
 
 function createWindow(url: string): BrowserWindow {
-  const window = new BrowserWindow(
-    buildWindowOptions({
-      preloadPath: join(here, '../preload/index.cjs'),
-      isPackaged: app.isPackaged,
-    }),
-  );
-  window.webContents.on('will-navigate', (event, target) => {
-    if (shouldBlockNavigation(target, url)) {
-      event.preventDefault();
-      log.warn('navigation blocked', { target });
-    }
-  });
-  window.webContents.setWindowOpenHandler(() => denyWindowOpen());
-  window.webContents.on('did-start-loading', () => binding?.rendererReloading());
-  window.once('ready-to-show', () => {
-    window.show();
+  const window = createMainWindow({
+    rendererUrl: url,
+    preloadPath: join(here, '../preload/index.cjs'),
+    isPackaged: app.isPackaged,
+    onReload: () => binding?.rendererReloading(),
   });
   window.on('closed', () => {
     mainWindow = null;
   });
-  void window.loadURL(url);
 
   return window;
 }
