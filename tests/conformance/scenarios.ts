@@ -1,0 +1,183 @@
+import { DEMO_APP_KEYS, DEMO_ROOMS, DEMO_SECRETS } from '../../electron/core/demo-apps';
+import { defaultScenarioJson } from '../../electron/sandbox';
+
+import type { SdkVersion } from './sdk-bundle';
+
+/** Which sandbox a scenario runs against: options that apply to a whole sandbox get their own. */
+export type SandboxVariant = 'main' | 'ladder' | 'stale-token';
+
+/** Where the SDK's `roomServer` points. */
+export type ScenarioTarget =
+  /** The sandbox of the scenario's variant. */
+  | 'sandbox'
+  /** A loopback port nothing listens on: the API request is refused. */
+  | 'refused'
+  /** A loopback server that accepts connections and never answers. */
+  | 'silent';
+
+/** How the run authenticates; a credentials start is a relative token resolved per run. */
+export type ScenarioAuth =
+  { mode: 'cors' } | { mode: 'credentials'; start: string; duration: number; secret: string };
+
+/** One row of the conformance matrix, run once per SDK version. */
+export interface ConformanceScenario {
+  id: string;
+  title: string;
+  group: 'success' | 'api-error' | 'network' | 'redirect' | 'ladder';
+  target: ScenarioTarget;
+  sandbox: SandboxVariant;
+  appKey: string;
+  room: string;
+  auth: ScenarioAuth;
+  /** Versions known to wait for ever here; their runs get a short deadline. */
+  hangsIn?: readonly SdkVersion[];
+}
+
+/** Keys the matrix adds to the default scenario, for outcomes the demo keys do not give. */
+export const EXTRA_KEYS = {
+  /** CORS-listed for another host only, so the page's origin gets 4003. */
+  strictCors: 'conformance-strict-cors-key',
+  /** Joins are answered `redirect reject serverError` (the sandbox's join fault). */
+  serverError: 'conformance-server-error-key',
+} as const;
+
+const CORS: ScenarioAuth = { mode: 'cors' };
+const LOBBY = DEMO_ROOMS.lobby;
+
+function credentials(start: string, duration: number, secret?: string): ScenarioAuth {
+  return {
+    mode: 'credentials',
+    start,
+    duration,
+    secret: secret ?? DEMO_SECRETS[DEMO_APP_KEYS.credentials] ?? '',
+  };
+}
+
+function apiError(code: number, appKey: string, auth: ScenarioAuth = CORS, room: string = LOBBY) {
+  return {
+    id: `api-${code}`,
+    title: `API error ${code}`,
+    group: 'api-error',
+    target: 'sandbox',
+    sandbox: 'main',
+    appKey,
+    room,
+    auth,
+  } satisfies ConformanceScenario;
+}
+
+function redirect(reason: string, appKey: string, auth: ScenarioAuth, room: string = LOBBY) {
+  return {
+    id: `redirect-${reason}`,
+    title: `Join rejected: ${reason}`,
+    group: 'redirect',
+    target: 'sandbox',
+    sandbox: reason === 'oldTimeStamp' ? 'stale-token' : 'main',
+    appKey,
+    room,
+    auth,
+  } satisfies ConformanceScenario;
+}
+
+const k = DEMO_APP_KEYS;
+
+/** The matrix, in table order. */
+export const SCENARIOS: readonly ConformanceScenario[] = [
+  {
+    id: 'success-cors',
+    title: 'Joins in CORS mode',
+    group: 'success',
+    target: 'sandbox',
+    sandbox: 'main',
+    appKey: k.cors,
+    room: LOBBY,
+    auth: CORS,
+  },
+  {
+    id: 'success-credentials',
+    title: 'Joins in credentials mode',
+    group: 'success',
+    target: 'sandbox',
+    sandbox: 'main',
+    appKey: k.credentials,
+    room: LOBBY,
+    auth: credentials('now', 2),
+  },
+  apiError(4001, 'conformance-unknown-key'),
+  apiError(4002, k.domainBound),
+  apiError(4003, EXTRA_KEYS.strictCors),
+  apiError(4004, k.credentialsOnly),
+  apiError(4005, k.credentials, credentials('now', 2, 'not-the-secret')),
+  apiError(4006, k.orphan),
+  apiError(4010, k.persistent, credentials('now', 1, DEMO_SECRETS[k.persistent]), 'standup'),
+  apiError(4020, k.seats),
+  apiError(4021, k.tokenFailure),
+  apiError(5005, k.otherServer),
+  {
+    id: 'network-refused',
+    title: 'Auth server port refuses the connection',
+    group: 'network',
+    target: 'refused',
+    sandbox: 'main',
+    appKey: k.cors,
+    room: LOBBY,
+    auth: CORS,
+  },
+  {
+    id: 'network-timeout',
+    title: 'Auth server never answers',
+    group: 'network',
+    target: 'silent',
+    sandbox: 'main',
+    appKey: k.cors,
+    room: LOBBY,
+    auth: CORS,
+    hangsIn: ['2.7.2'],
+  },
+  redirect('expired', k.credentials, credentials('now-3h', 1)),
+  redirect('notStart', k.credentials, credentials('now+2h', 1)),
+  redirect('locked', k.cors, CORS, DEMO_ROOMS.locked),
+  redirect('duplicatedLogin', k.cors, CORS, DEMO_ROOMS.duplicateLogin),
+  redirect('keyFailed', k.disabled, CORS),
+  redirect('serverError', EXTRA_KEYS.serverError, CORS),
+  redirect('oldTimeStamp', k.cors, CORS),
+  {
+    id: 'ladder-second-port',
+    title: 'Signalling reachable only on its second port',
+    group: 'ladder',
+    target: 'sandbox',
+    sandbox: 'ladder',
+    appKey: k.cors,
+    room: LOBBY,
+    auth: CORS,
+    hangsIn: ['2.7.2'],
+  },
+];
+
+/** The sandbox scenario JSON of a variant: the default apps plus the matrix's own keys. */
+export function sandboxScenarioJson(variant: SandboxVariant): Record<string, unknown> {
+  const base = defaultScenarioJson();
+  const apps = [
+    ...(base.apps as Record<string, unknown>[]),
+    {
+      appKey: EXTRA_KEYS.strictCors,
+      secret: 'conformance-strict-secret',
+      corsUrls: ['shop.example.org'],
+    },
+    {
+      appKey: EXTRA_KEYS.serverError,
+      secret: 'conformance-server-error-secret',
+      corsUrls: ['app.example.com'],
+      faults: [{ fault: 'join-server-error' }],
+    },
+  ];
+  const signalling =
+    variant === 'ladder'
+      ? { deadPorts: 1 }
+      : variant === 'stale-token'
+        ? // Any token is older than zero seconds by the time the join arrives.
+          { tokenMaxAgeSeconds: 0 }
+        : {};
+
+  return { ...base, apps, signalling };
+}
