@@ -34,7 +34,11 @@ function socketFault(
   );
 }
 
-/** Sends bytes no socket.io client can decode, at both protocol layers. */
+/**
+ * Sends bytes no socket.io client can decode, at both protocol layers.
+ * Known limit: over long-polling only the socket.io-level garbage goes out, which
+ * socket.io-client 2.5 drops silently, so the fault is visible over websocket only.
+ */
 function sendGarbage(socket: Socket): void {
   socket.conn.write('\u00ff{garbage');
   const raw = (socket.conn.transport as unknown as { socket?: { send?: (d: string) => void } })
