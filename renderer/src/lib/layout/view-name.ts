@@ -1,0 +1,2 @@
+/** The main area's views, one tab each. */
+export type ViewName = 'timeline' | 'profile' | 'history' | 'compare';
