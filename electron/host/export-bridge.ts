@@ -55,9 +55,7 @@ export function importBundle(text: string, history: RunHistory): Result<RunSumma
   const parsed = parseBundle(text);
   if (!parsed.ok) return parsed;
 
-  const runLog = runLogOf(parsed.value);
-  if (runLog === null)
-    return fail('import.invalid', 'Expected a run bundle with `run` and `events`');
+  const runLog = parsed.value.log;
 
   const clash = history.get(runLog.summary.runId) !== undefined;
   const summary: RunSummary = {
@@ -73,21 +71,4 @@ export function importBundle(text: string, history: RunHistory): Result<RunSumma
 /** Turns a HAR into a profile draft through the export module. */
 export function importHarProfile(text: string, keepCredentials: boolean): Result<HarProfile> {
   return profileFromHar(text, keepCredentials);
-}
-
-/** Accepts what `parseBundle` gives (a bundle, a run log, or a wrapper holding one). */
-function runLogOf(value: unknown): RunLog | null {
-  if (value === null || typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
-  if (Array.isArray(record.events)) {
-    const summary = (record.summary ?? record.run) as RunSummary | undefined;
-    if (summary !== undefined && typeof summary.runId === 'string') {
-      return { summary, events: record.events as TimelineEvent[] };
-    }
-  }
-  for (const key of ['log', 'bundle']) {
-    if (key in record) return runLogOf(record[key]);
-  }
-
-  return null;
 }

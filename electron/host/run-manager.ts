@@ -114,7 +114,8 @@ export class RunManager {
       },
       redactor,
       signal: run.abort.signal,
-      diagnose: engineDiagnose(input.value.secret),
+      diagnose: engineDiagnose(input.value.secret, input.value.givenCredentials),
+      stopAfter: 'join',
     }).then(
       (result) => {
         this.#finish(run, result);

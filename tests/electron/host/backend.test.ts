@@ -1,0 +1,139 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { PushMap, RunState, TimelineEvent } from '../../../electron/contract';
+import { BUILTIN_RECIPES } from '../../../electron/core/profiles/builtin-profiles';
+import { createBackend } from '../../../electron/host/backend';
+import type { Backend } from '../../../electron/host/backend-types';
+import { MemoryVault } from '../../../electron/host/memory-vault';
+
+interface Seen {
+  events: PushMap['run:events'][];
+  states: PushMap['run:state'][];
+}
+
+let dir: string;
+let backend: Backend;
+const seen: Seen = { events: [], states: [] };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'diag-backend-'));
+  backend = await createBackend({ host: 'web', dataDir: dir, vault: new MemoryVault() });
+  backend.onPush((channel, payload) => {
+    if (channel === 'run:events') seen.events.push(payload as PushMap['run:events']);
+    if (channel === 'run:state') seen.states.push(payload as PushMap['run:state']);
+  });
+});
+
+afterAll(async () => {
+  await backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Waits for a run's final `run:state` push. */
+async function finished(runId: string): Promise<PushMap['run:state']> {
+  const deadline = Date.now() + 15_000;
+  const final: RunState[] = ['done', 'failed', 'cancelled'];
+  for (;;) {
+    const state = seen.states.find((item) => item.runId === runId && final.includes(item.state));
+    if (state !== undefined) return state;
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function runRecipe(profileId: string) {
+  const started = await backend.handlers['run:start'](profileId);
+  if (!started.ok) throw new Error(started.error.message);
+
+  return { runId: started.value.runId, state: await finished(started.value.runId) };
+}
+
+describe('createBackend()', () => {
+  it('lists the built-in recipes before saved profiles', async () => {
+    const list = await backend.handlers['profiles:list']();
+
+    expect(list.filter((entry) => entry.builtIn)).toHaveLength(BUILTIN_RECIPES.length);
+    expect(list[0]?.expect).toBe('COMPLETED');
+  });
+
+  it('runs a built-in CORS recipe against the embedded sandbox: events, states, history', async () => {
+    const { runId, state } = await runRecipe('builtin:cors-success');
+
+    expect(state.state).toBe('done');
+    expect(state.summary.headline).toBe('COMPLETED, joined');
+    const pushed = seen.events.filter((batch) => batch.runId === runId).flatMap((b) => b.events);
+    const seqs = pushed.map((event) => event.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(pushed[0]?.type).toBe('run.start');
+    expect(pushed.at(-1)?.type).toBe('result');
+    expect(pushed.some((event) => event.type === 'peerJoined')).toBe(true);
+    const states = seen.states.filter((item) => item.runId === runId).map((item) => item.state);
+    expect(states).toEqual(['http', 'signalling', 'done']);
+
+    const since = await backend.handlers['run:events-since'](runId, 2);
+    expect(since.ok && since.value.map((event: TimelineEvent) => event.seq)).toEqual(seqs.slice(2));
+    expect((await backend.handlers['run:list']())[0]?.runId).toBe(runId);
+    expect((await backend.handlers['sandbox:status']()).running).toBe(true);
+  });
+
+  it('reproduces the failure a recipe names (wrong secret: 4005) without a secret leaking', async () => {
+    const { runId, state } = await runRecipe('builtin:wrong-secret');
+
+    expect(state.state).toBe('failed');
+    expect(state.summary.headline).toMatch(/^ERROR 4005/);
+    const stored = readFileSync(join(dir, 'runs', `${runId}.json`), 'utf8');
+    expect(stored).not.toContain('not-the-demo-secret');
+  });
+
+  it('runs a duplicated sandbox recipe with the demo secret when the vault has none', async () => {
+    const copy = await backend.handlers['profiles:duplicate']('builtin:credentials-success');
+    if (!copy.ok) throw new Error(copy.error.message);
+
+    const { state } = await runRecipe(copy.value.id);
+
+    expect(copy.value.name).toBe('Sandbox: credentials success (copy)');
+    expect(state.summary.headline).toBe('COMPLETED, joined');
+  });
+
+  it('exports a finished run and keeps it across a restart', async () => {
+    const { runId } = await runRecipe('builtin:no-origin');
+    const exported = await backend.handlers['export:render'](runId, {
+      format: 'json',
+      redaction: 'redact',
+    });
+    expect(exported.ok).toBe(true);
+
+    const again = await createBackend({ host: 'web', dataDir: dir, vault: new MemoryVault() });
+    const log = await again.handlers['run:get'](runId);
+    const include = await again.handlers['export:render'](runId, {
+      format: 'json',
+      redaction: 'include',
+    });
+    await again.close();
+
+    expect(log.ok && log.value.summary.headline).toMatch(/^ERROR 4004/);
+    expect(include.ok).toBe(false);
+  });
+
+  it('answers a bad request with a Result error, never a throw', async () => {
+    const missing = await backend.handlers['run:start']('no-such-profile');
+    const readOnly = await backend.handlers['secrets:set'](
+      'builtin:cors-success',
+      'secret',
+      'abcd',
+    );
+    const repeat = await backend.handlers['repeat:start']('builtin:cors-success', {
+      count: 1,
+      concurrency: 1,
+      intervalMs: 0,
+    });
+
+    expect(missing.ok || missing.error.code).toBe('profile.not-found');
+    expect(readOnly.ok).toBe(false);
+    expect(repeat.ok).toBe(false);
+  });
+});
