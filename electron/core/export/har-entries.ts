@@ -3,56 +3,25 @@ import { isIP } from 'node:net';
 import type {
   HttpRequestEvent,
   HttpResponseEvent,
-  PhaseTimings,
   SocketAttemptEvent,
   TimelineEvent,
 } from '../../contract';
 
-/** A HAR 1.2 name/value pair (headers, query strings). */
-export interface HarPair {
-  name: string;
-  value: string;
-}
+import {
+  emptyResponse,
+  harHttpVersion,
+  harTimings,
+  headerValue,
+  pairs,
+  queryOf,
+  requestCookies,
+  responseCookies,
+  round,
+  totalTime,
+  type HarEntry,
+} from './har-fields';
 
-/** A HAR 1.2 entry, the fields this exporter writes. */
-export interface HarEntry {
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    cookies: HarPair[];
-    headers: HarPair[];
-    queryString: HarPair[];
-    headersSize: number;
-    bodySize: number;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    cookies: HarPair[];
-    headers: HarPair[];
-    content: { size: number; mimeType: string; text?: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
-  timings: {
-    blocked: number;
-    dns: number;
-    connect: number;
-    ssl: number;
-    send: number;
-    wait: number;
-    receive: number;
-  };
-  serverIPAddress?: string;
-  connection?: string;
-  comment?: string;
-}
+export type { HarEntry, HarPair } from './har-fields';
 
 /**
  * One entry per `http.request`, paired with the `http.response` of the same purpose and
@@ -222,117 +191,4 @@ function upgradeEntry(
       `websocket upgrade, signalling attempt ${attempt.attempt} (${attempt.fallbackType})` +
       (opened ? '' : `; not opened${failure === null ? '' : `: ${failure}`}`),
   };
-}
-
-function emptyResponse(httpVersion: string): HarEntry['response'] {
-  return {
-    status: 0,
-    statusText: '',
-    httpVersion,
-    cookies: [],
-    headers: [],
-    content: { size: 0, mimeType: 'x-unknown' },
-    redirectURL: '',
-    headersSize: -1,
-    bodySize: -1,
-  };
-}
-
-/** HAR timings from the engine's: `connect` includes `ssl`, as DevTools expects. */
-export function harTimings(timings: PhaseTimings | null): HarEntry['timings'] {
-  if (timings === null) {
-    return { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: -1, receive: -1 };
-  }
-  const dns = timings.dnsMs ?? -1;
-  const ssl = timings.tlsMs ?? -1;
-  const connect = timings.tcpMs === null ? -1 : timings.tcpMs + Math.max(0, ssl);
-  const before = Math.max(0, dns) + Math.max(0, connect);
-  const wait = timings.ttfbMs === null ? -1 : Math.max(0, timings.ttfbMs - before);
-  const receive =
-    timings.totalMs === null ? -1 : Math.max(0, timings.totalMs - (timings.ttfbMs ?? before));
-
-  return {
-    blocked: -1,
-    dns,
-    connect: round(connect),
-    ssl,
-    send: 0,
-    wait: round(wait),
-    receive: round(receive),
-  };
-}
-
-/** Milliseconds to the microsecond: subtraction leaves float noise nobody wants to read. */
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
-}
-
-function totalTime(timings: HarEntry['timings']): number {
-  // `ssl` is already inside `connect`, so it is not added again.
-  const parts = [timings.blocked, timings.dns, timings.connect, timings.send, timings.wait];
-  const sum = [...parts, timings.receive].filter((part) => part > 0).reduce((a, b) => a + b, 0);
-
-  return round(sum);
-}
-
-function harHttpVersion(version: string): string {
-  return /^\d/.test(version) ? `HTTP/${version}` : version;
-}
-
-function pairs(headers: Record<string, string>): HarPair[] {
-  return Object.entries(headers).map(([name, value]) => ({ name, value }));
-}
-
-function headerValue(headers: Record<string, string>, name: string): string | null {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return value;
-  }
-
-  return null;
-}
-
-function queryOf(url: string): HarPair[] {
-  const mark = url.indexOf('?');
-  if (mark < 0) return [];
-  // A `#` inside a hashed redaction marker is not the start of a fragment.
-  const rest = url.slice(mark + 1);
-  const fragment = rest.search(/#(?![0-9a-f]{8}\])/);
-  const query = fragment < 0 ? rest : rest.slice(0, fragment);
-
-  // The raw text is split by hand: URLSearchParams would decode values and turn `+` into a
-  // space, which is exactly what breaks credentials.
-  return query
-    .split('&')
-    .filter((part) => part !== '')
-    .map((part) => {
-      const eq = part.indexOf('=');
-
-      return eq < 0
-        ? { name: part, value: '' }
-        : { name: part.slice(0, eq), value: part.slice(eq + 1) };
-    });
-}
-
-function requestCookies(headers: Record<string, string>): HarPair[] {
-  const raw = headerValue(headers, 'cookie');
-  if (raw === null) return [];
-
-  return raw
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.includes('='))
-    .map((part) => {
-      const eq = part.indexOf('=');
-
-      return { name: part.slice(0, eq), value: part.slice(eq + 1) };
-    });
-}
-
-function responseCookies(headers: Record<string, string>): HarPair[] {
-  const raw = headerValue(headers, 'set-cookie');
-  if (raw === null) return [];
-  const first = raw.split(';')[0] ?? '';
-  const eq = first.indexOf('=');
-
-  return eq < 0 ? [] : [{ name: first.slice(0, eq).trim(), value: first.slice(eq + 1).trim() }];
 }
