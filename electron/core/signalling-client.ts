@@ -140,6 +140,11 @@ export class SignallingClient {
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) {
+    // engine.io-client reports an undecodable frame as `server error` with code `parser error`.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== '' && !error.message.includes(code)) {
+      return `${error.message} (${code})`;
+    }
     // engine.io-client wraps the transport's error; its `description` holds the cause.
     const description = (error as { description?: unknown }).description;
     const inner =

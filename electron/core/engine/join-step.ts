@@ -27,6 +27,7 @@ export async function joinRoom(
   const sentAt = run.clock.monotonic();
   const timeoutMs = run.plan.network.joinTimeoutMs;
   const joinDeadline = run.sleep(timeoutMs).then(() => 'timeout' as const);
+  let sawGarbage = false;
 
   for (;;) {
     const next = await run.race(Promise.race([channel.events.next(), joinDeadline]));
@@ -41,14 +42,25 @@ export async function joinRoom(
     }
     if (next.type === 'disconnect') {
       run.emit({ type: 'channelClose', reason: next.reason });
-      throw failStep(run, 'join', {
-        code: 'socket.closed',
-        message: `Expected an answer to \`joinRoom\`, got the channel closed abruptly (${next.reason})`,
-        detail: { reason: next.reason },
-      });
+      throw failStep(
+        run,
+        'join',
+        sawGarbage
+          ? {
+              code: 'socket.garbage',
+              message: `Expected socket.io frames from the signalling server, got undecodable data and the channel closed (${next.reason})`,
+              detail: { reason: next.reason },
+            }
+          : {
+              code: 'socket.closed',
+              message: `Expected an answer to \`joinRoom\`, got the channel closed abruptly (${next.reason})`,
+              detail: { reason: next.reason },
+            },
+      );
     }
     if (next.type === 'error') {
       run.emit({ type: 'channelError', message: next.message });
+      if (next.message.includes('parser error')) sawGarbage = true;
       continue;
     }
     if (next.type !== 'message') continue;
