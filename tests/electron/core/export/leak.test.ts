@@ -12,11 +12,14 @@ import { harValidator } from './har-validator';
 import { liveRun, type LiveRun } from './live-run';
 
 const SECRET = 'Leak-Test-Secret-9f2c41d7';
+/** What a customer with an outdated secret computes from; the platform answers 4005. */
+const WRONG_SECRET = 'Old-Secret-From-Last-Year-31b7';
 
 /** Every plain-text form a sensitive value of the run could take in a file. */
 function sensitiveForms(run: LiveRun): string[] {
   const values = new Set<string>();
   values.add(SECRET);
+  values.add(WRONG_SECRET);
   if (run.plan.credentials !== null) {
     values.add(run.plan.credentials);
     values.add(decodeURIComponent(run.plan.credentials));
@@ -41,7 +44,7 @@ function inputOf(run: LiveRun): ExportInput {
   return {
     log: run.log,
     profile: null,
-    findings: [],
+    findings: run.findings,
     reveal: run.redactor.revealMap(),
     app: { name: 'Skylink Diagnostics', version: '0.1.0' },
   };
@@ -61,6 +64,7 @@ describe('exports of a real run', () => {
     folder = await mkdtemp(join(tmpdir(), 'skylink-export-'));
     runs.push(await liveRun(sandbox, 'credentials', SECRET));
     runs.push(await liveRun(sandbox, 'cors', null));
+    runs.push(await liveRun(sandbox, 'credentials', WRONG_SECRET));
   });
 
   afterAll(async () => {
@@ -68,8 +72,12 @@ describe('exports of a real run', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('joins in both modes and knows the room and user tokens', () => {
-    for (const run of runs) {
+  it('joins in both modes, knows the tokens, and diagnoses the wrong secret', () => {
+    const wrong = runs[2];
+    expect(wrong?.log.summary.outcome).toBe('failed');
+    expect(wrong?.findings.length).toBeGreaterThan(0);
+    expect(wrong?.log.events.some((event) => event.type === 'diagnosis')).toBe(true);
+    for (const run of runs.slice(0, 2)) {
       expect(run.log.summary.outcome, run.log.summary.runId).toBe('joined');
       expect(tokenMarkers(run).length, run.log.summary.runId).toBeGreaterThanOrEqual(2);
     }
@@ -99,7 +107,7 @@ describe('exports of a real run', () => {
       }
     }
 
-    expect(files).toBe(12);
+    expect(files).toBe(18);
   });
 
   it('reveals the credentials and tokens in include mode', async () => {
@@ -122,7 +130,7 @@ describe('exports of a real run', () => {
 
   it('writes a HAR of the real run that validates against the HAR 1.2 schema', () => {
     const validate = harValidator();
-    for (const run of runs) {
+    for (const run of runs.slice(0, 2)) {
       const har = JSON.parse(
         renderExport(inputOf(run), { format: 'har', redaction: 'redact' }).text,
       ) as {

@@ -1,10 +1,12 @@
 import {
   NetworkOptionsSchema,
   type AuthMode,
+  type Finding,
   type RunLog,
   type TimelineEvent,
 } from '../../../../electron/contract';
 import { DEMO_APP_KEYS, DEMO_ORIGIN, DEMO_ROOMS } from '../../../../electron/core/demo-apps';
+import { diagnose, engineDiagnose } from '../../../../electron/core/diagnosis';
 import { resolvePlan } from '../../../../electron/core/plan-resolver';
 import { Redactor } from '../../../../electron/core/redactor';
 import { runHandshake } from '../../../../electron/core/run-engine';
@@ -14,11 +16,16 @@ import type { Sandbox } from '../../../../electron/sandbox';
 /** One real handshake against a running sandbox, with what it knew in plain text. */
 export interface LiveRun {
   log: RunLog;
+  /** The diagnosis of the finished run, computed with the secret, as the host does. */
+  findings: Finding[];
   plan: RunPlan;
   redactor: Redactor;
 }
 
-/** Runs the real engine against the sandbox in CORS or credentials mode and keeps the log. */
+/**
+ * Runs the real engine against the sandbox in CORS or credentials mode, with the diagnosis
+ * hooked in, and keeps the log. A wrong `secret` for the credentials app gives a 4005 run.
+ */
 export async function liveRun(
   sandbox: Sandbox,
   authMode: AuthMode,
@@ -52,10 +59,13 @@ export async function liveRun(
     redactor,
     sink: (event) => events.push(event),
     stopAfter: 'join',
+    diagnose: engineDiagnose(secret, plan.credentials),
   });
+  const findings = diagnose(events, { secret, credentials: plan.credentials });
 
   return {
     plan,
+    findings,
     redactor,
     log: {
       summary: {
