@@ -69,8 +69,8 @@ function closeServer(server: NetServer): Promise<void> {
 }
 
 /**
- * A port that refuses connections: bound, then released. Another process could take it in
- * between, which on a test machine's loopback is rare enough to accept.
+ * A port that refuses connections: bound, then released.
+ * Known limit: another process could take the port in between and answer on it.
  */
 async function reserveClosedPort(host: string): Promise<number> {
   const probe = createNetServer();

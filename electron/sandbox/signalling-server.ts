@@ -49,6 +49,8 @@ function sendGarbage(socket: Socket): void {
 /** One socket's life in the sandbox: join, relay, lock, flood and window timers. */
 function handleConnection(state: SandboxState, life: Lifecycle, socket: Socket): void {
   const { scenario } = state;
+  // Known limit: the app is unknown until `joinRoom`, so only unscoped connect faults act
+  // here; scoped ones act at the join instead.
   const connectFault = socketFault(
     scenario.faults.filter((f) => f.match.appKey === null && f.match.room === null),
     ['socket-close-on-connect', 'socket-garbage'],
@@ -88,6 +90,8 @@ function handleConnection(state: SandboxState, life: Lifecycle, socket: Socket):
       pc_config: { iceServers: scenario.signalling.iceServers },
       tieBreaker: randomInt(1, 2 ** 47),
     });
+    // Known limit: the timers are set from the clock at join; moving a manual clock later
+    // does not move them, so tests use short windows or an offset clock.
     const endMs = Date.parse(join.start) + join.len * HOUR_MS;
     const untilEnd = endMs - state.clock.now();
     const untilWarning = untilEnd - scenario.signalling.toCloseLeadSeconds * 1000;
