@@ -13,6 +13,9 @@ import { checkJsonShape, describeValue } from './json-guard';
 /** The largest HAR read, in characters; browser HARs with bodies run to tens of megabytes. */
 export const MAX_HAR_CHARS = 200 * 1024 * 1024;
 
+/** How deep a HAR may nest. */
+export const MAX_HAR_DEPTH = 1000;
+
 // `/api/<appKey>/<room>` or `/api/<appKey>/<room>/<start>/<duration>` (protocol spec §4.1).
 const API_PATH = /^\/api\/([^/]+)\/([^/]+)(?:\/([^/]+)\/([^/]+))?\/?$/;
 const TWO_X_HEADERS = new Set(['skylink_api_version', 'x-server-select']);
@@ -53,7 +56,9 @@ function readHar(text: string, keepCredentials: boolean): Result<HarProfile> {
 
     return fail('import.invalid', `Expected a HAR (JSON) file, but it is not JSON: ${reason}`);
   }
-  const shape = checkJsonShape(data);
+  // Chrome nests the async stack of each request's initiator (`_initiator.stack.parent…`), so a
+  // real HAR runs deeper than a bundle; nothing here reads those parts recursively.
+  const shape = checkJsonShape(data, MAX_HAR_DEPTH);
   if (shape !== null) return fail('import.invalid', shape);
 
   const entries = (data as { log?: { entries?: unknown } } | null)?.log?.entries;
@@ -67,6 +72,8 @@ function readHar(text: string, keepCredentials: boolean): Result<HarProfile> {
     );
   }
 
+  // Known limit: only the first Skylink API request is read; a HAR that joined several rooms
+  // (or retried with other credentials) gives the profile of the first one only.
   for (const entry of entries) {
     const request = requestOf(entry);
     if (request === null) continue;

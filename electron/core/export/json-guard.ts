@@ -6,15 +6,15 @@ export const MAX_JSON_DEPTH = 48;
  * exhaust the stack of any recursive reader, and a `__proto__` key is never data we wrote.
  * Iterative on purpose, so the check itself cannot overflow. Returns the problem, or `null`.
  */
-export function checkJsonShape(root: unknown): string | null {
+export function checkJsonShape(root: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const item = stack.pop();
     if (item === undefined) break;
     const { value, path } = item;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_JSON_DEPTH) {
-      return `Expected at most ${MAX_JSON_DEPTH} levels of nesting, got more at \`${formatPath(path)}\``;
+    if (path.length >= maxDepth) {
+      return `Expected at most ${maxDepth} levels of nesting, got more at \`${formatPath(path)}\``;
     }
     if (Array.isArray(value)) {
       value.forEach((child, index) => stack.push({ value: child, path: [...path, index] }));

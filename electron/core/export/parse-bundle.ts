@@ -24,6 +24,8 @@ export const MAX_BUNDLE_CHARS = 32 * 1024 * 1024;
 /** The most events a bundle may hold. */
 export const MAX_BUNDLE_EVENTS = 50_000;
 
+// Known limit: fields this build does not know are dropped on import, so a bundle from a newer
+// build of the same version loses its additions when it is exported again.
 const BundleSchema = z.object({
   schema: z.literal(BUNDLE_SCHEMA),
   version: z.number().int().min(1),

@@ -127,7 +127,9 @@ export class ExportRedaction {
 
       return this.scrubText(value);
     }
-    if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+    if (value === null || typeof value !== 'object') return value;
+    // Deeper than any event goes: flattened to text, so nothing escapes the scrub unread.
+    if (depth > MAX_DEPTH) return this.scrubText(flatten(value));
     if (Array.isArray(value)) return value.map((item) => this.#scrub(item, null, depth + 1));
 
     const headersLike = key !== null && /headers$/i.test(key);
@@ -202,6 +204,14 @@ function originalForm(value: string): string {
     return decodeURIComponent(value);
   } catch {
     return value;
+  }
+}
+
+function flatten(value: object): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '[unreadable]';
   }
 }
 

@@ -178,3 +178,20 @@ describe('renderExport()', () => {
     expect(INCLUDE_SENSITIVE_WARNING).toMatch(/plain text/);
   });
 });
+
+describe('renderExport() with deep values', () => {
+  it('still scrubs a raw cred= nested deeper than any event goes', () => {
+    const run = sampleRun();
+    let deep: unknown = { url: 'https://x/api/k/r?cred=RAW-DEEP-CRED-1234' };
+    for (let level = 0; level < 100; level += 1) deep = { next: deep };
+    const events = run.log.events.map((event) =>
+      event.type === 'socket.message' ? { ...event, payload: deep } : event,
+    );
+    const input = { ...run, log: { ...run.log, events }, app: { name: 'x', version: '1' } };
+    for (const format of FORMATS) {
+      const { text } = renderExport(input, { format, redaction: 'redact' });
+
+      expect(text, format).not.toContain('RAW-DEEP-CRED-1234');
+    }
+  });
+});
