@@ -118,7 +118,17 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
     );
   } finally {
     guard.dispose();
-    for (const socket of sockets) socket.destroy();
+    destroyAll(sockets);
+  }
+}
+
+/**
+ * Destroys the sockets of an attempt outermost first. A TLS socket runs on the handle of the
+ * TCP socket beneath it; destroying the TCP socket first can crash Node (seen as a segfault).
+ */
+function destroyAll(sockets: readonly Socket[]): void {
+  for (const socket of [...sockets].reverse()) {
+    if (!socket.destroyed) socket.destroy();
   }
 }
 
@@ -134,12 +144,12 @@ class AttemptGuard {
       if (req.timeoutMs !== null) {
         const ms = req.timeoutMs;
         timeout = setTimeout(() => {
-          for (const socket of sockets) socket.destroy();
+          destroyAll(sockets);
           reject(DiagnosticError.timeout(req.url, ms));
         }, ms);
       }
       onAbort = () => {
-        for (const socket of sockets) socket.destroy();
+        destroyAll(sockets);
         reject(
           new DiagnosticError('run.cancelled', 'The run was stopped during the API request', {
             timings: timer.snapshot(),
@@ -286,6 +296,8 @@ function openTls(
     // reported with its certificate, which is what a support engineer needs to see.
     const tls = tlsConnect({
       socket,
+      // The identity check uses `host`; without it Node checks the certificate for `localhost`.
+      host,
       servername: isIP(host) === 0 ? host : undefined,
       rejectUnauthorized: false,
       ...(req.ca === null ? {} : { ca: req.ca }),

@@ -23,7 +23,7 @@ export function openProxyTunnel(options: {
   return new Promise((resolve, reject) => {
     let buffered = Buffer.alloc(0);
     const cleanup = (): void => {
-      socket.off('data', onData);
+      socket.off('readable', onReadable);
       socket.off('close', onClose);
       socket.off('error', onError);
     };
@@ -31,8 +31,13 @@ export function openProxyTunnel(options: {
       cleanup();
       reject(new DiagnosticError('proxy.failed', message, { proxy: proxyUrl, ...detail }));
     };
-    const onData = (chunk: Buffer): void => {
-      buffered = Buffer.concat([buffered, chunk]);
+    // Paused-mode reads: a flowing socket would keep emitting (and lose) tunnelled bytes
+    // once this listener is gone, before TLS takes the socket over.
+    const onReadable = (): void => {
+      let chunk: unknown;
+      while ((chunk = socket.read()) !== null) {
+        if (Buffer.isBuffer(chunk)) buffered = Buffer.concat([buffered, chunk]);
+      }
       const end = buffered.indexOf('\r\n\r\n');
       if (end === -1) {
         if (buffered.length > MAX_PROXY_HEADER_BYTES) {
@@ -66,7 +71,7 @@ export function openProxyTunnel(options: {
       failWith(`Expected the proxy \`${proxyUrl}\` to answer CONNECT, got ${error.message}`);
     };
 
-    socket.on('data', onData);
+    socket.on('readable', onReadable);
     socket.on('close', onClose);
     socket.on('error', onError);
     const extra = Object.entries(options.headers ?? {})

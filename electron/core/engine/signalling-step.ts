@@ -73,6 +73,8 @@ function baseOptions(
   // A browser puts its page's origin on the WebSocket handshake and on polling requests.
   if (plan.origin !== null) extraHeaders.Origin = plan.origin;
 
+  // Known limit: the signalling socket does not use `network.proxy`; behind a proxy-only
+  // network the API step passes and the socket attempts fail as if the ports were closed.
   return {
     timeoutMs: plan.network.socketTimeoutMs,
     query,
