@@ -25,6 +25,7 @@ import { openConfStore } from './store-file';
 
 const log = createLogger('diag:backend');
 
+// Known limit: the repeat channels answer an error; repeat batches run from the CLI only.
 const NOT_YET = 'Repeat batches are not available in this build yet';
 
 /**

@@ -24,6 +24,8 @@ export function findingsOf(events: readonly TimelineEvent[]): Finding[] {
   return events.flatMap((event) => (event.type === 'diagnosis' ? [event.finding] : []));
 }
 
+// Known limit: redactors live in memory only (the last 50 runs of this process), so an
+// `include` export of a run from before a restart, or of an imported bundle, is refused.
 /**
  * Renders a run through the export module. `include` needs the run's redactor, which only
  * the process that made the run holds; after a restart (or for an imported run) it is gone

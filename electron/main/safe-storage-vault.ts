@@ -21,6 +21,8 @@ type SafeStorageApi = Pick<
   | 'getSelectedStorageBackend'
 >;
 
+// Known limit: the opt-in to store secrets without a keyring is `settings.storeSecretsWithoutKeyring`
+// in config.json, read at start; there is no switch in the UI yet, so users must edit the file.
 /** What the vault needs. */
 export interface SafeStorageVaultOptions {
   safeStorage: SafeStorageApi;

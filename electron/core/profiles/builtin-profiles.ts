@@ -137,7 +137,7 @@ const SPECS: RecipeSpec[] = [
   },
   {
     slug: 'locked-room',
-    expect: 'locked',
+    expect: 'reject locked',
     draft: { name: 'Sandbox: locked room', ...cors(DEMO_ROOMS.locked) },
   },
   {
