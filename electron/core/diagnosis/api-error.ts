@@ -17,7 +17,9 @@ export const apiErrorRule: Rule = {
   run(log) {
     const findings = [];
     const failure = log.apiFailure();
-    if (failure !== null && (failure.code === null || !DEDICATED_CODES.has(failure.code))) {
+    // Without an HTTP answer the failure is the network's, which the network rule explains.
+    const answered = failure !== null && failure.httpStatus !== null;
+    if (answered && (failure.code === null || !DEDICATED_CODES.has(failure.code))) {
       const sdkCode = failure.readyState?.error?.errorCode ?? null;
       const key =
         failure.code !== null

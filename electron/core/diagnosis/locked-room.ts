@@ -20,7 +20,13 @@ export const lockedRoomRule: Rule = {
         verdict: `Room \`${room}\` is locked: the key and the credentials were accepted, but new participants are rejected`,
         confidence: 'high',
         severity: 'error',
-        evidence: RunLog.seqs(action, legacy, log.last('readyStateChange')),
+        evidence: RunLog.seqs(
+          log
+            .all('socket.message')
+            .find((event) => event.direction === 'sent' && event.messageType === 'joinRoom'),
+          action,
+          legacy,
+        ),
         nextStep:
           'Ask a participant to unlock the room (`unlockRoom`), or join another room to confirm the key works',
         catalogKey: action !== undefined ? 'systemAction:locked' : 'readyState:5001',

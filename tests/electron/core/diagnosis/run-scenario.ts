@@ -1,3 +1,5 @@
+import type { lookup as dnsLookup } from 'node:dns';
+
 import {
   NetworkOptionsSchema,
   type Finding,
@@ -26,7 +28,7 @@ export function startSandbox(patch: Record<string, unknown> = {}): Promise<Sandb
 }
 
 /** The plan of a run against `sandbox`, CORS demo key by default. */
-export function planFor(sandbox: Sandbox, input: Partial<PlanInput> = {}): RunPlan {
+export function planFor(sandbox: { url: string }, input: Partial<PlanInput> = {}): RunPlan {
   const resolved = resolvePlan(
     {
       profileId: null,
@@ -54,9 +56,9 @@ export function planFor(sandbox: Sandbox, input: Partial<PlanInput> = {}): RunPl
 
 /** Runs the real engine with the diagnosis hook, as the app does. */
 export async function runScenario(
-  sandbox: Sandbox,
+  sandbox: { url: string },
   input: Partial<PlanInput> = {},
-  options: { clock?: Clock; stopAfter?: 'api' | 'join' } = {},
+  options: { clock?: Clock; stopAfter?: 'api' | 'join'; lookup?: typeof dnsLookup } = {},
 ): Promise<ScenarioRun> {
   const plan = planFor(sandbox, input);
   const events: TimelineEvent[] = [];
@@ -66,6 +68,7 @@ export async function runScenario(
     diagnose: engineDiagnose(plan.secret),
     stopAfter: options.stopAfter ?? 'join',
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
   });
   const placed = events.flatMap((event) => (event.type === 'diagnosis' ? [event.finding] : []));
 
