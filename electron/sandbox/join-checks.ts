@@ -68,7 +68,9 @@ export function checkJoin(state: SandboxState, join: JoinMessage): JoinVerdict {
 
   const now = clock.now();
   const ageMs = now - Date.parse(join.timeStamp);
-  if (ageMs > scenario.signalling.tokenMaxAgeSeconds * 1000) {
+  const maxAgeMs = scenario.signalling.tokenMaxAgeSeconds * 1000;
+  // 0 means every token is too old, even one used within the millisecond it was minted.
+  if (ageMs > maxAgeMs || maxAgeMs === 0) {
     return no('oldTimeStamp', `The room token is ${Math.round(ageMs / 1000)} s old`);
   }
   const inUse = [...state.sessions.values()].some((s) => s.userCred === join.userCred);

@@ -90,6 +90,17 @@ describe('sandbox signalling', () => {
     expect(rejectOf(reply).reason).toBe('oldTimeStamp');
   });
 
+  it('rejects every token with oldTimeStamp when tokenMaxAgeSeconds is 0', async () => {
+    const clock = manualClock(Date.now());
+    const url = await start(
+      { ...defaultScenarioJson(), signalling: { tokenMaxAgeSeconds: 0 } },
+      { clock },
+    );
+    const { reply } = await join(url, K.cors, 'lobby');
+
+    expect(rejectOf(reply).reason).toBe('oldTimeStamp');
+  });
+
   it('rejects every join of a duplicate-login room', async () => {
     const url = await start();
     const { reply } = await join(url, K.cors, 'twin-room');
