@@ -9,7 +9,8 @@ import type { RedactionMode } from '../../contract';
 export const INCLUDE_SENSITIVE_WARNING =
   'This export will contain the credentials string and the room and user tokens of this run ' +
   'in plain text. Anyone who gets the file can join the room until the credentials expire. ' +
-  'Share it only over a channel you trust, and prefer the redacted export.';
+  'Share it only over a channel you trust, and prefer the redacted export. (The app secret ' +
+  'itself is never exported.)';
 
 /** The note written into an `include` export when some markers could not be revealed. */
 export const UNREVEALED_NOTE =
@@ -105,6 +106,9 @@ export class ExportRedaction {
         case 'hash':
           return marker;
         case 'include': {
+          // The app secret outlives any run (credentials expire, the secret does not), so no
+          // export ever carries it, whatever the mode.
+          if (kind === 'secret') return `[REDACTED:${kind}]`;
           const raw = hash === undefined ? undefined : this.#reveal.get(marker);
           if (raw !== undefined) return raw;
           this.#unrevealed += 1;

@@ -195,3 +195,28 @@ describe('renderExport() with deep values', () => {
     }
   });
 });
+
+describe('renderExport() in include mode', () => {
+  it('never reveals the app secret, even when the run holds it', () => {
+    const run = sampleRun();
+    const secret = 'app-secret-never-exported-1';
+    run.redactor.register('secret', secret);
+    const marker = run.redactor.markerFor('secret', secret);
+    const events = run.log.events.map((event) =>
+      event.type === 'note' ? { ...event, message: `computed with ${marker}` } : event,
+    );
+    const input = {
+      ...run,
+      log: { ...run.log, events },
+      reveal: run.redactor.revealMap(),
+      app: { name: 'x', version: '1' },
+    };
+    const { text } = renderExport(input, { format: 'json', redaction: 'include' });
+
+    expect(input.reveal.get(marker)).toBe(secret);
+    expect(text).not.toContain(secret);
+    expect(text).toContain('computed with [REDACTED:secret]');
+    expect(text).toContain(SAMPLE_SECRETS.credentials);
+    expect(text).not.toContain('no longer available');
+  });
+});
