@@ -160,7 +160,16 @@ export function registerIpc(options: IpcBindingOptions): IpcBinding {
       }
 
       const handler = backend.handlers[channel] as (...callArgs: unknown[]) => Promise<unknown>;
-      const result = await handler(...(parsed.data as unknown[]));
+      let result: unknown;
+      try {
+        result = await handler(...(parsed.data as unknown[]));
+      } catch (error) {
+        // The backend guards its handlers; this is the last line so no throw reaches Electron,
+        // which would keep only the message.
+        log.error('handler threw', { channel, error });
+
+        return fail('internal', error instanceof Error ? error.message : String(error));
+      }
       if (channel === 'app:renderer-ready') {
         isReady = true;
         flush();
