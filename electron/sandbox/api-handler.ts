@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLogger } from '../core/logger';
 
 import { checkApiRequest } from './api-checks';
-import { parseApiRequest } from './api-request';
+import { parseApiRequest, type ApiRequest } from './api-request';
 import { buildSuccessBody, type SignallingTarget } from './api-response';
 import { applyCorsHeaders } from './cors';
 import { answerWithFault, selectHttpFault, sendJson, type PlannedAnswer } from './http-faults';
@@ -22,9 +22,9 @@ export function callerIp(req: IncomingMessage): string {
 function planAnswer(
   state: SandboxState,
   req: IncomingMessage,
+  request: ApiRequest | null,
   target: (req: IncomingMessage) => SignallingTarget,
 ): PlannedAnswer {
-  const request = parseApiRequest(req.url ?? '/');
   if (request === null) {
     return {
       status: 404,
@@ -80,8 +80,9 @@ export function createApiHandler(options: {
       return;
     }
 
-    const planned = planAnswer(state, req, target);
-    const fault = selectHttpFault(state.scenario, path, parseApiRequest(req.url ?? '/'));
+    const request = parseApiRequest(req.url ?? '/');
+    const planned = planAnswer(state, req, request, target);
+    const fault = selectHttpFault(state.scenario, path, request);
     log.debug('api request', {
       path,
       status: planned.status,
