@@ -145,14 +145,9 @@ function errorMessage(error: unknown): string {
     if (typeof code === 'string' && code !== '' && !error.message.includes(code)) {
       return `${error.message} (${code})`;
     }
-    // engine.io-client wraps the transport's error; its `description` holds the cause.
-    const description = (error as { description?: unknown }).description;
-    const inner =
-      description instanceof Error
-        ? description.message
-        : typeof description === 'string'
-          ? description
-          : null;
+    // engine.io-client wraps the transport's error; its `description` holds the cause: an
+    // Error, a string, or (for `ws`) an ErrorEvent-like object with `message`.
+    const inner = describeCause((error as { description?: unknown }).description);
 
     return inner !== null && inner !== '' && !error.message.includes(inner)
       ? `${error.message}: ${inner}`
@@ -160,6 +155,19 @@ function errorMessage(error: unknown): string {
   }
 
   return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+function describeCause(cause: unknown): string | null {
+  if (typeof cause === 'string') return cause;
+  if (cause instanceof Error) return cause.message;
+  if (cause !== null && typeof cause === 'object') {
+    const message = (cause as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+    const nested = (cause as { error?: unknown }).error;
+    if (nested instanceof Error) return nested.message;
+  }
+
+  return null;
 }
 
 function classify(message: string): 'refused' | 'timeout' | 'handshake' {
