@@ -53,7 +53,7 @@ export async function runMatrix(
     }
   };
 
-  const workers = Math.max(1, Math.min(options.concurrency ?? 3, cells.length));
+  const workers = Math.max(1, Math.min(options.concurrency ?? 4, cells.length));
   await Promise.all(Array.from({ length: workers }, worker));
 
   return outcomes;

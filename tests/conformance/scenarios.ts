@@ -23,7 +23,7 @@ export type ScenarioAuth =
 export interface ConformanceScenario {
   id: string;
   title: string;
-  group: 'success' | 'api-error' | 'network' | 'redirect' | 'ladder';
+  group: 'success' | 'api-error' | 'network' | 'redirect' | 'ladder' | 'fault';
   target: ScenarioTarget;
   sandbox: SandboxVariant;
   appKey: string;
@@ -154,6 +154,54 @@ export const SCENARIOS: readonly ConformanceScenario[] = [
   },
 ];
 
+/** A sandbox fault, with the parameters the matrix runs it with. */
+export interface FaultCase {
+  fault: string;
+  ms?: number;
+  bytes?: number;
+  hangsIn?: readonly SdkVersion[];
+}
+
+/**
+ * Hostile-server faults: beyond the platform's own answers, how each SDK copes with a broken
+ * one. Each gets its own key, so one sandbox holds them all.
+ */
+export const FAULT_CASES: readonly FaultCase[] = [
+  // 0.6 runs JSON.parse on the HTML inside its XHR handler: it throws, and nothing follows.
+  { fault: 'server-error', hangsIn: ['0.6.37'] },
+  { fault: 'non-json', hangsIn: ['0.6.37', '2.7.2'] },
+  { fault: 'truncated-json', hangsIn: ['0.6.37', '2.7.2'] },
+  { fault: 'wrong-types', hangsIn: ['0.6.37', '2.7.2'] },
+  { fault: 'reset', hangsIn: ['2.7.2'] },
+  { fault: 'redirect-loop' },
+  { fault: 'delay', ms: 200 },
+  // About 20 chunks 100 ms apart: longer than 0.6's per-attempt `apiTimeout`.
+  { fault: 'slow-drip', ms: 100, bytes: 32 },
+  { fault: 'oversized', bytes: 2 * 1024 * 1024, hangsIn: ['2.7.2'] },
+  { fault: 'hang', hangsIn: ['2.7.2'] },
+  { fault: 'socket-close-on-connect', hangsIn: ['0.6.37', '2.7.2'] },
+  { fault: 'socket-garbage', hangsIn: ['0.6.37', '2.7.2'] },
+  { fault: 'join-silent', hangsIn: ['0.6.37', '2.7.2'] },
+];
+
+/** The key that carries a fault in the matrix's sandbox. */
+export function faultKey(fault: string): string {
+  return `conformance-fault-${fault}-key`;
+}
+
+/** The fault rows of the matrix. */
+export const FAULT_SCENARIOS: readonly ConformanceScenario[] = FAULT_CASES.map((faultCase) => ({
+  id: `fault-${faultCase.fault}`,
+  title: `Sandbox fault \`${faultCase.fault}\``,
+  group: 'fault',
+  target: 'sandbox',
+  sandbox: 'main',
+  appKey: faultKey(faultCase.fault),
+  room: LOBBY,
+  auth: CORS,
+  ...(faultCase.hangsIn === undefined ? {} : { hangsIn: faultCase.hangsIn }),
+}));
+
 /** The sandbox scenario JSON of a variant: the default apps plus the matrix's own keys. */
 export function sandboxScenarioJson(variant: SandboxVariant): Record<string, unknown> {
   const base = defaultScenarioJson();
@@ -170,6 +218,14 @@ export function sandboxScenarioJson(variant: SandboxVariant): Record<string, unk
       corsUrls: ['app.example.com'],
       faults: [{ fault: 'join-server-error' }],
     },
+    ...FAULT_CASES.map(({ fault, ms, bytes }) => ({
+      appKey: faultKey(fault),
+      secret: `conformance-fault-${fault}-secret`,
+      corsUrls: ['app.example.com'],
+      faults: [
+        { fault, ...(ms === undefined ? {} : { ms }), ...(bytes === undefined ? {} : { bytes }) },
+      ],
+    })),
   ];
   const signalling =
     variant === 'ladder'

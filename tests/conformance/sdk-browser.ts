@@ -65,6 +65,8 @@ export interface SdkRunResult {
   blockedRequests: string[];
   /** Off-loopback requests that got a response; the suite asserts there are none. */
   offLoopbackResponses: string[];
+  /** Loopback requests that failed, with Chromium's reason (`url net::ERR_…`). */
+  failedRequests: string[];
   pageErrors: string[];
 }
 
@@ -117,6 +119,7 @@ export class SdkBrowser {
     const blockedRequests: string[] = [];
     const offLoopbackResponses: string[] = [];
     const pageErrors: string[] = [];
+    const failedRequests: string[] = [];
     const isLoopback = (url: string): boolean => {
       const { protocol, hostname } = new URL(url);
 
@@ -131,26 +134,36 @@ export class SdkBrowser {
     const onPageError = (error: Error): void => {
       pageErrors.push(error.message);
     };
+    const onRequestFailed = (request: Request): void => {
+      if (isLoopback(request.url())) {
+        failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ''}`.trim());
+      }
+    };
     page.on('request', onRequest);
     page.on('response', onResponse);
     page.on('pageerror', onPageError);
+    page.on('requestfailed', onRequestFailed);
     let reusable = false;
     try {
       this.runs += 1;
       await page.goto(`${this.origin}${this.pages.pagePath(version)}?run=${this.runs}`);
       const payload = JSON.stringify({ sdk: version, ...config });
       const outcome = await page.evaluate<
-        Omit<SdkRunResult, 'blockedRequests' | 'offLoopbackResponses' | 'pageErrors'>
+        Omit<
+          SdkRunResult,
+          'blockedRequests' | 'offLoopbackResponses' | 'pageErrors' | 'failedRequests'
+        >
       >(`window.runConformance(${payload})`);
       // Leaving the document closes the SDK's sockets before the page serves the next run.
       await page.goto('about:blank');
       reusable = true;
 
-      return { ...outcome, blockedRequests, offLoopbackResponses, pageErrors };
+      return { ...outcome, blockedRequests, offLoopbackResponses, pageErrors, failedRequests };
     } finally {
       page.off('request', onRequest);
       page.off('response', onResponse);
       page.off('pageerror', onPageError);
+      page.off('requestfailed', onRequestFailed);
       if (reusable) this.idle.push(page);
       else await page.context().close();
     }
