@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import type { Finding, RedactionMode, ResultEvent, RunBundle, RunLog } from '../../contract';
+import { diagnose } from '../../core/diagnosis';
 import { formatFromPath, MAX_BUNDLE_CHARS, parseBundle, writeExport } from '../../core/export';
 import { ENGINE_VERSION } from '../../core/version';
 import { EXIT, type Command } from '../command';
@@ -123,11 +124,18 @@ async function readBundleText(path: string): Promise<string> {
   }
 }
 
-/** The bundle's findings; an older export that kept them only as timeline events still shows them. */
+/**
+ * The bundle's findings. An export made without a diagnosis (or by an older build) still shows
+ * one: from its `diagnosis` events, else computed again from the events. A recomputed diagnosis
+ * lacks the secret, so the credential lint's recomputation is missing from it.
+ */
 function findingsOf(bundle: RunBundle, log: RunLog): Finding[] {
   if (bundle.findings.length > 0) return bundle.findings;
+  const fromEvents = log.events.flatMap((event) =>
+    event.type === 'diagnosis' ? [event.finding] : [],
+  );
 
-  return log.events.flatMap((event) => (event.type === 'diagnosis' ? [event.finding] : []));
+  return fromEvents.length > 0 ? fromEvents : diagnose(log.events);
 }
 
 function printBundle(io: CliIo, bundle: RunBundle, log: RunLog, findings: Finding[]): void {

@@ -142,3 +142,22 @@ describe('skylink-diag show', () => {
     expect(none.stderr).toContain('Expected a bundle FILE');
   });
 });
+
+describe('skylink-diag show without findings', () => {
+  it('diagnoses the events again when the bundle carries no findings', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'skylink-show-'));
+    const bundle = JSON.parse(
+      await readFile(join(BUNDLES, 'rejected-credentials.json'), 'utf8'),
+    ) as RunBundle;
+    bundle.findings = [];
+    bundle.events = bundle.events.filter((event) => event.type !== 'diagnosis');
+    const path = join(folder, 'bare.json');
+    await writeFile(path, JSON.stringify(bundle));
+    const { code, stdout } = await runCli(['show', path, '--json']);
+    await rm(folder, { recursive: true, force: true });
+    const shown = JSON.parse(stdout) as RunBundle;
+
+    expect(code).toBe(0);
+    expect(shown.findings.length).toBeGreaterThan(0);
+  });
+});
