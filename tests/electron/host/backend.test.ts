@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { PushMap, RunState, TimelineEvent } from '../../../electron/contract';
+import { computeCredentials } from '../../../electron/core/credentials';
 import { BUILTIN_RECIPES } from '../../../electron/core/profiles/builtin-profiles';
 import { createBackend } from '../../../electron/host/backend';
 import type { Backend } from '../../../electron/host/backend-types';
@@ -117,6 +118,58 @@ describe('createBackend()', () => {
 
     expect(log.ok && log.value.summary.headline).toMatch(/^ERROR 4004/);
     expect(include.ok).toBe(false);
+  });
+
+  it('uses the vault: a saved secret wins over the demo one, a given credentials string is sent', async () => {
+    const base = {
+      server: 'sandbox',
+      appKey: 'demo-credentials-key',
+      room: 'lobby',
+      authMode: 'credentials' as const,
+      startDateTime: new Date(Date.now() - 3_600_000).toISOString(),
+      duration: 2,
+    };
+    const wrong = await backend.handlers['profiles:save']({ ...base, name: 'Vault wrong secret' });
+    const given = await backend.handlers['profiles:save']({
+      ...base,
+      name: 'Vault given credentials',
+      credentialsSource: 'given',
+    });
+    if (!wrong.ok || !given.ok) throw new Error('save failed');
+    await backend.handlers['secrets:set'](wrong.value.id, 'secret', 'a-secret-nobody-registered');
+    const missing = await backend.handlers['run:start'](given.value.id);
+    const { credentials } = computeCredentials({
+      room: 'lobby',
+      duration: '2',
+      startDateTime: base.startDateTime,
+      secret: 'demo-credentials-secret',
+    });
+    await backend.handlers['secrets:set'](given.value.id, 'credentials', credentials);
+
+    expect((await runRecipe(wrong.value.id)).state.summary.headline).toMatch(/^ERROR 4005/);
+    expect(missing.ok || missing.error.code).toBe('secret.missing');
+    expect((await runRecipe(given.value.id)).state.summary.headline).toBe('COMPLETED, joined');
+    const listed = await backend.handlers['profiles:list']();
+    expect(listed.find((entry) => entry.profile.id === given.value.id)?.hasSecret).toBe(true);
+  });
+
+  it('cancels a live run', async () => {
+    const started = await backend.handlers['run:start']('builtin:persistent-success');
+    if (!started.ok) throw new Error(started.error.message);
+    expect((await backend.handlers['run:cancel'](started.value.runId)).ok).toBe(true);
+
+    expect((await finished(started.value.runId)).state).toBe('cancelled');
+  });
+
+  it('pushes the events of a run in few batches, not one push per event', async () => {
+    const { runId, state } = await runRecipe('builtin:sdk-2x-success');
+    const batches = seen.events.filter((batch) => batch.runId === runId);
+    const events = batches.reduce((sum, batch) => sum + batch.events.length, 0);
+
+    expect(events).toBe(state.summary.eventCount);
+    // One batch per 50 ms at most, plus one flush before each of the three state changes.
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil((state.summary.durationMs ?? 0) / 50) + 4);
+    expect(batches.length).toBeLessThan(events);
   });
 
   it('answers a bad request with a Result error, never a throw', async () => {
