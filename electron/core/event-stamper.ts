@@ -47,7 +47,7 @@ export function createEventStamper(options: {
       try {
         sink(stamped);
       } catch (error) {
-        log.error('event sink threw', { error, seq });
+        log.warn('event sink threw', { error, seq });
       }
 
       return stamped;

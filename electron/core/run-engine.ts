@@ -41,7 +41,10 @@ export interface EngineOptions {
   diagnose?: (events: readonly TimelineEvent[], stage: 'api' | 'final') => Finding[];
   /** How long to stay after `inRoom` to observe warnings; default 0. */
   stayInRoomMs?: number;
-  /** Randomness for ids; default `Math.random`. */
+  /**
+   * Randomness for generated ids; default `Math.random`. The engine draws none today: `rand=`
+   * is the clock's milliseconds, as the SDK's `Date.now()`, so an injected clock fixes it.
+   */
   random?: () => number;
 }
 
