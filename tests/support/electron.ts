@@ -22,6 +22,11 @@ class FakeIpcMain {
     this.handlers.delete(channel);
   }
 
+  /** electron-store registers a sync listener for renderer mode; nothing here calls it. */
+  on(): this {
+    return this;
+  }
+
   /** Calls a registered handler with a fake event from `sender`. */
   invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
@@ -143,9 +148,25 @@ export const app = Object.assign(new EventEmitter(), {
     this.paths.set(name, value);
   },
   getVersion: () => '0.1.0',
-  whenReady: () => new Promise<void>(() => {}),
-  requestSingleInstanceLock: () => false,
-  quit(): void {},
+  /** Whether this instance gets the single-instance lock; tests of the lifecycle set it. */
+  hasLock: false,
+  readyResolvers: [] as (() => void)[],
+  whenReady(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.readyResolvers.push(resolve);
+    });
+  },
+  /** Resolves `whenReady()`, as Electron does once it has started. */
+  markReady(): void {
+    for (const resolve of this.readyResolvers.splice(0)) resolve();
+  },
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock;
+  },
+  quitCalls: 0,
+  quit(): void {
+    this.quitCalls += 1;
+  },
 });
 
 export const Menu = {
@@ -175,3 +196,21 @@ export default {
   safeStorage,
   shell,
 };
+
+/**
+ * electron-store for tests: the real package loads the `electron` binary, which is not
+ * installed here (and would try to download it). It is `conf` with electron-store's one
+ * difference, `name` for `configName`, so the main process opens the same file as the app.
+ */
+export async function electronStoreModule(): Promise<{ default: unknown }> {
+  const { default: Conf } = await import('conf');
+
+  class FakeElectronStore extends Conf {
+    constructor(options: Record<string, unknown>) {
+      const { name, ...rest } = options;
+      super({ ...rest, configName: typeof name === 'string' ? name : 'config' });
+    }
+  }
+
+  return { default: FakeElectronStore };
+}
