@@ -5,7 +5,7 @@ import { describeEvent } from '../timeline/describe-event';
 export interface AlignedStep {
   a: TimelineEvent | null;
   b: TimelineEvent | null;
-  /** Same type on both sides but a different one-line description. */
+  /** Same type on both sides but a different outcome (title), such as HTTP 200 against 401. */
   isChanged: boolean;
 }
 

@@ -72,7 +72,11 @@ export class ProfileForm {
     if (parsed.success) return out;
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.');
-      out[key] ??= issue.message;
+      // zod's own wording for a non-number ("received NaN") means little to a user.
+      out[key] ??=
+        issue.code === 'invalid_type' && issue.expected === 'number'
+          ? `Expected a number, got ${this.#rawText(key)}`
+          : issue.message;
     }
 
     return out;
@@ -104,6 +108,16 @@ export class ProfileForm {
     const hasSecret = this.fields.authMode === 'credentials' && this.secret !== '';
 
     return { draft: this.draft, secret: hasSecret ? { kind, value: this.secret } : null };
+  }
+
+  #rawText(key: string): string {
+    const raw =
+      key === 'duration'
+        ? this.fields.duration
+        : (this.fields.network as Record<string, unknown>)[key.replace('network.', '')];
+    if (typeof raw !== 'string' && typeof raw !== 'number') return 'nothing';
+
+    return raw === '' ? 'nothing' : `\`${String(raw)}\``;
   }
 
   #buildDraft(): ProfileDraft {

@@ -28,7 +28,7 @@ export function waterfallBars(events: readonly TimelineEvent[]): WaterfallBar[] 
   const closeAttempt = (at: TimelineEvent, isFailed: boolean): void => {
     if (attempt === null) return;
     bars.push({
-      label: `Socket #${attempt.attempt} ${attempt.transport}${attempt.port === null ? '' : `:${attempt.port}`}`,
+      label: `Socket #${attempt.attempt} ${attempt.transport === 'websocket' ? 'ws' : 'polling'}${attempt.port === null ? '' : ` :${attempt.port}`}`,
       kind: 'socket',
       startMs: attempt.t,
       endMs: at.t,
