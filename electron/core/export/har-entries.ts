@@ -1,11 +1,6 @@
 import { isIP } from 'node:net';
 
-import type {
-  HttpRequestEvent,
-  HttpResponseEvent,
-  SocketAttemptEvent,
-  TimelineEvent,
-} from '../../contract';
+import type { HttpRequestEvent, HttpResponseEvent, TimelineEvent } from '../../contract';
 
 import {
   emptyResponse,
@@ -16,18 +11,18 @@ import {
   queryOf,
   requestCookies,
   responseCookies,
-  round,
   totalTime,
   type HarEntry,
 } from './har-fields';
+import { signallingEntry } from './har-signalling-entry';
 
 export type { HarEntry, HarPair } from './har-fields';
 
 /**
  * One entry per `http.request`, paired with the `http.response` of the same purpose and
  * attempt; a request that got no answer becomes an entry with status 0, as browsers export a
- * failed request. Each websocket `socket.attempt` becomes its upgrade GET: 101 when the
- * channel opened, 0 when it did not.
+ * failed request. A `socket.attempt` the engine reported no request for becomes its handshake
+ * GET (see {@link signallingEntry}).
  */
 export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
   const entries: { at: number; entry: HarEntry }[] = [];
@@ -37,8 +32,8 @@ export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
       const response = findResponse(events, index, event, answered);
       if (response !== null) answered.add(response);
       entries.push({ at: event.t, entry: httpEntry(event, response, failureAfter(events, index)) });
-    } else if (event.type === 'socket.attempt' && event.transport === 'websocket') {
-      entries.push({ at: event.t, entry: upgradeEntry(event, events, index) });
+    } else if (event.type === 'socket.attempt' && !hasPollingRequest(events, event.attempt)) {
+      entries.push({ at: event.t, entry: signallingEntry(event, events, index) });
     }
   }
 
@@ -125,70 +120,9 @@ function httpEntry(
   return entry;
 }
 
-function upgradeEntry(
-  attempt: SocketAttemptEvent,
-  events: readonly TimelineEvent[],
-  from: number,
-): HarEntry {
-  let opened = false;
-  let failure: string | null = null;
-  let endT: number | null = null;
-  for (let index = from + 1; index < events.length; index += 1) {
-    const event = events[index];
-    if (event === undefined || event.type === 'socket.attempt') break;
-    if (event.type === 'channelOpen') {
-      opened = true;
-      endT = event.t;
-      break;
-    }
-    if (event.type === 'socketError' || event.type === 'step.failed') {
-      failure = event.type === 'socketError' ? event.message : event.error.message;
-      endT = event.t;
-      break;
-    }
-  }
-  const waitMs = endT === null ? -1 : round(Math.max(0, endT - attempt.t));
-  const timings = { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: waitMs, receive: 0 };
-  const url = attempt.url.replace(/^http/i, 'ws');
-
-  return {
-    startedDateTime: attempt.at,
-    time: totalTime(timings),
-    request: {
-      method: 'GET',
-      url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: [
-        { name: 'Connection', value: 'Upgrade' },
-        { name: 'Upgrade', value: 'websocket' },
-      ],
-      queryString: queryOf(url),
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: opened
-      ? {
-          status: 101,
-          statusText: 'Switching Protocols',
-          httpVersion: 'HTTP/1.1',
-          cookies: [],
-          headers: [
-            { name: 'Connection', value: 'Upgrade' },
-            { name: 'Upgrade', value: 'websocket' },
-          ],
-          content: { size: 0, mimeType: 'x-unknown' },
-          redirectURL: '',
-          headersSize: -1,
-          bodySize: 0,
-        }
-      : emptyResponse('HTTP/1.1'),
-    cache: {},
-    timings,
-    // Known limit: the engine reports no headers for the upgrade request, so the entry shows
-    // only the two upgrade headers every websocket handshake carries.
-    comment:
-      `websocket upgrade, signalling attempt ${attempt.attempt} (${attempt.fallbackType})` +
-      (opened ? '' : `; not opened${failure === null ? '' : `: ${failure}`}`),
-  };
+function hasPollingRequest(events: readonly TimelineEvent[], attempt: number): boolean {
+  return events.some(
+    (event) =>
+      event.type === 'http.request' && event.purpose === 'socket.io' && event.attempt === attempt,
+  );
 }

@@ -140,4 +140,24 @@ describe('HAR export', () => {
     ]);
     expect(entry?.request.cookies).toEqual([{ name: 'sid', value: '[REDACTED:cookie]' }]);
   });
+
+  it('adds the long-polling handshake of an attempt the engine reported no request for', () => {
+    const run = sampleRun();
+    const events = run.log.events.filter(
+      (event) =>
+        !(event.type === 'http.request' || event.type === 'http.response') ||
+        event.purpose === 'api',
+    );
+    const { text } = renderExport(
+      { ...run, log: { ...run.log, events }, app: { name: 'x', version: '1' } },
+      { format: 'har', redaction: 'redact' },
+    );
+    const doc = JSON.parse(text) as Har;
+    const polling = doc.log.entries.find((entry) => entry.comment?.includes('long-polling'));
+
+    expect(harValidator()(doc)).toBe(true);
+    expect(polling?.request.url).toBe('http://127.0.0.1:5001?rand=3');
+    expect(polling?.response.status).toBe(200);
+    expect(doc.log.entries).toHaveLength(4);
+  });
 });
