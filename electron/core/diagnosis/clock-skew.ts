@@ -25,6 +25,8 @@ export interface SkewMeasurement {
  * (taken as the TTFB, an upper bound) is subtracted, and half a second is added because the
  * header truncates to the second.
  */
+// Known limit: the round trip is taken as the TTFB, which includes the server's processing
+// time, so the correction (and the tolerance) can be up to TTFB/2 larger than the truth.
 export function measureSkew(response: EventOf<'http.response'>): SkewMeasurement | null {
   if (response.serverDate === null) return null;
   const serverMs = Date.parse(response.serverDate);

@@ -132,6 +132,10 @@ function mismatchFinding(
  * run log has credentials only as redaction markers, so the string itself is linted only
  * when the caller passes it in the context.
  */
+// Known limit: a run log carries the credentials only as redaction markers, so a given
+// (customer) string is compared step by step only when the caller passes it in plain
+// (`engineDiagnose(secret, credentials)`); otherwise a 4005 with given credentials gets the
+// low-confidence `credentials.rejected` and points at `skylink-diag credentials --check`.
 export const credentialsRule: Rule = {
   id: 'credentials',
   stage: 'api',

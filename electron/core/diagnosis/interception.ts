@@ -13,6 +13,9 @@ const UNTRUSTED_CHAIN = new Set([
   'CERT_UNTRUSTED',
 ]);
 
+// Known limit: interception is read from Node's verdict and self-issuance only; a corporate
+// CA the user added with `caFile` verifies fine and is not flagged, and only the leaf
+// certificate's issuer is named (intermediates are not in the event).
 function isSelfIssued(tls: EventOf<'tls'>): boolean {
   return tls.peer !== null && tls.peer.issuer === tls.peer.subject;
 }

@@ -186,6 +186,8 @@ function conclude(
  * its own redactor), one after another so no rate limit is hit, and reads the result: which
  * origins the key accepts. The first variant is taken as the customer's origin.
  */
+// Known limit: the matrix proves what the server accepts from Node, not what the customer's
+// browser sends; and the variants run one after another, so it takes N API round trips.
 export async function runOriginMatrix(options: {
   plan: RunPlan;
   variants: readonly OriginVariant[];

@@ -26,6 +26,8 @@ function fieldHints(start: string, duration: string): { field: string; hint: str
   return hints;
 }
 
+// Known limit: the stored meetings are not visible from the run log, so the field to check
+// is inferred from the form of what was sent, not compared with the meeting itself.
 /** 4010: a persistent-room key without a meeting that matches the credentials. */
 export const persistentRoomRule: Rule = {
   id: 'persistent-room',
