@@ -1,0 +1,31 @@
+import type { BenchRow } from './bench-row';
+
+/** A value as the table prints it: three significant digits are plenty for a median. */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return 'n/a';
+
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+
+  return unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(digits)} ${unit}`;
+}
+
+/** The rows as a Markdown table, which reads fine in a terminal too. */
+export function renderTable(rows: readonly BenchRow[]): string[] {
+  const lines = [
+    '| Section | Metric | Median | Target | Verdict | Notes |',
+    '|---|---|---:|---|---|---|',
+  ];
+  for (const r of rows) {
+    const cells = [
+      r.section,
+      r.metric,
+      formatValue(r.value, r.unit),
+      r.target === '' ? '-' : `${r.target} ${r.unit === 'x' ? '' : r.unit}`.trim(),
+      r.verdict,
+      r.note,
+    ];
+    lines.push(`| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`);
+  }
+
+  return lines;
+}
