@@ -7,6 +7,7 @@ import {
   type ProfileDraft,
   type ProfileEntry,
   type Result,
+  type RunLog,
 } from '../contract';
 import { CATALOG } from '../core/catalog/index';
 import { createLogger } from '../core/logger';
@@ -19,14 +20,12 @@ import { EmbeddedSandbox } from './embedded-sandbox';
 import { exportRun, importBundle, importHarProfile } from './export-bridge';
 import { ProfileStore } from './profile-store';
 import { makeImportUnique, parseProfilesFile, renderProfilesFile } from './profile-transfer';
+import { RepeatManager } from './repeat-manager';
 import { RunHistory } from './run-history';
 import { RunManager } from './run-manager';
 import { openConfStore } from './store-file';
 
 const log = createLogger('diag:backend');
-
-// Known limit: the repeat channels answer an error; repeat batches run from the CLI only.
-const NOT_YET = 'Repeat batches are not available in this build yet';
 
 /**
  * Builds the backend every host binds: profiles (built-in recipes and saved ones), secrets,
@@ -52,6 +51,14 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
   };
   const sandbox = new EmbeddedSandbox();
   const runs = new RunManager({ vault, sandbox, sandboxUrl: options.sandboxUrl, history, push });
+  const repeats = new RepeatManager({ runs, push });
+  // A run of this session, of the history, or kept by a repeat batch.
+  const logOf = (runId: string): Result<RunLog> => {
+    const found = runs.get(runId);
+    const kept = found.ok ? undefined : repeats.runLog(runId);
+
+    return kept === undefined ? found : ok(kept);
+  };
 
   const findEntry = (profileId: string): { profile: Profile; builtIn: boolean } | undefined => {
     const recipe = findBuiltin(profileId);
@@ -171,13 +178,26 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
     },
     'run:cancel': (runId) => Promise.resolve(runs.cancel(runId)),
     'run:list': () => Promise.resolve(runs.list()),
-    'run:get': (runId) => Promise.resolve(runs.get(runId)),
-    'run:events-since': (runId, afterSeq) => Promise.resolve(runs.eventsSince(runId, afterSeq)),
-    'repeat:start': () => Promise.resolve(fail('internal', NOT_YET)),
-    'repeat:cancel': () => Promise.resolve(fail('internal', NOT_YET)),
-    'repeat:get': () => Promise.resolve(fail('internal', NOT_YET)),
+    'run:get': (runId) => Promise.resolve(logOf(runId)),
+    'run:events-since': (runId, afterSeq) => {
+      const kept = repeats.runLog(runId);
+
+      return Promise.resolve(
+        kept === undefined
+          ? runs.eventsSince(runId, afterSeq)
+          : ok(kept.events.filter((event) => event.seq > afterSeq)),
+      );
+    },
+    'repeat:start': async (profileId, repeatOptions) => {
+      const entry = findEntry(profileId);
+      if (entry === undefined) return notFound(profileId);
+
+      return repeats.start(entry.profile, repeatOptions);
+    },
+    'repeat:cancel': (repeatId) => Promise.resolve(repeats.cancel(repeatId)),
+    'repeat:get': (repeatId) => Promise.resolve(repeats.get(repeatId)),
     'export:render': (runId, exportOptions) => {
-      const runLog = runs.get(runId);
+      const runLog = logOf(runId);
       if (!runLog.ok) return Promise.resolve(runLog);
       const profileId = runLog.value.summary.profileId;
       const profile = profileId === null ? null : (findEntry(profileId)?.profile ?? null);
@@ -211,6 +231,7 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
       };
     },
     async close() {
+      await repeats.close();
       await runs.close();
       await sandbox.stop();
       listeners.clear();

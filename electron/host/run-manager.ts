@@ -73,7 +73,7 @@ export class RunManager {
 
   /** Starts a run of a profile; resolves once the run is under way, not when it ends. */
   async start(profile: Profile): Promise<Result<{ runId: string }>> {
-    const input = await this.#planInput(profile);
+    const input = await this.planInput(profile);
     if (!input.ok) return input;
 
     const plan = resolvePlan(input.value, this.#clock.now());
@@ -194,7 +194,8 @@ export class RunManager {
     await this.#live.get(runId)?.finished;
   }
 
-  async #planInput(profile: Profile): Promise<Result<PlanInput>> {
+  /** A profile and its vault values as the plan resolver's input; the repeat manager shares it. */
+  async planInput(profile: Profile): Promise<Result<PlanInput>> {
     const { vault } = this.#options;
     const { secret } = resolveRunSecret(profile, await vault.get(profile.id, 'secret'));
     const isGiven = profile.authMode === 'credentials' && profile.credentialsSource === 'given';

@@ -172,6 +172,35 @@ describe('createBackend()', () => {
     expect(batches.length).toBeLessThan(events);
   });
 
+  it('runs a repeat batch, pushes progress and keeps runs that open like any run', async () => {
+    const progress: PushMap['repeat:progress'][] = [];
+    const stop = backend.onPush((channel, payload) => {
+      if (channel === 'repeat:progress') progress.push(payload as PushMap['repeat:progress']);
+    });
+    const started = await backend.handlers['repeat:start']('builtin:seat-limit', {
+      count: 6,
+      concurrency: 3,
+      intervalMs: 0,
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const deadline = Date.now() + 20_000;
+    let summary = await backend.handlers['repeat:get'](started.value.repeatId);
+    while (summary.ok && summary.value.finishedAt === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      summary = await backend.handlers['repeat:get'](started.value.repeatId);
+    }
+    stop();
+    if (!summary.ok) throw new Error(summary.error.message);
+
+    expect(summary.value.done).toBe(6);
+    expect(summary.value.outcomes).toEqual({ 'ERROR 4020': 6 });
+    expect(progress.at(-1)?.done).toBe(6);
+    const keptId = summary.value.keptRunIds[0] ?? '';
+    const kept = await backend.handlers['run:get'](keptId);
+    expect(kept.ok && kept.value.summary.headline).toMatch(/^ERROR 4020/);
+    expect(kept.ok && kept.value.summary.repeatId).toBe(started.value.repeatId);
+  });
+
   it('answers a bad request with a Result error, never a throw', async () => {
     const missing = await backend.handlers['run:start']('no-such-profile');
     const readOnly = await backend.handlers['secrets:set'](
@@ -180,7 +209,7 @@ describe('createBackend()', () => {
       'abcd',
     );
     const repeat = await backend.handlers['repeat:start']('builtin:cors-success', {
-      count: 1,
+      count: 0,
       concurrency: 1,
       intervalMs: 0,
     });
