@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import type { lookup as dnsLookup } from 'node:dns';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_APP_KEYS, DEMO_ROOMS, DEMO_SECRETS } from '../../../../electron/core/demo-apps';
 import { diagnose } from '../../../../electron/core/diagnosis';
-import type { Sandbox } from '../../../../electron/sandbox';
+import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../../electron/sandbox';
 
 import { runScenario, seqsOf, startSandbox } from './run-scenario';
 
@@ -184,5 +188,49 @@ describe('diagnose() on time, signalling and network from the sandbox', () => {
         ...seqsOf(run.events, 'readyStateChange', (event) => event.state === -1),
       ].sort((a, b) => a - b),
     );
+  });
+
+  it('sees a self-signed certificate as TLS interception', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diag-tls-'));
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=Corp Inspection CA',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    const tlsSandbox = await createSandbox(defaultScenarioJson(), {
+      tls: { key: readFileSync(key), cert: readFileSync(cert) },
+    });
+    try {
+      const run = await runScenario(tlsSandbox);
+      const found = byId(run.placed, 'network.tls-interception');
+
+      expect(found.verdict).toContain('Corp Inspection CA');
+      expect(found.confidence).toBe('high');
+      expect(found.evidence).toEqual(
+        [...seqsOf(run.events, 'tls'), ...seqsOf(run.events, 'step.failed')].sort((a, b) => a - b),
+      );
+    } finally {
+      // Closing the HTTPS sandbox while the server side of the refused handshake is still
+      // winding down ends the Vitest worker process; a short pause avoids it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await tlsSandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
