@@ -27,12 +27,17 @@ export type { HarEntry, HarPair } from './har-fields';
 export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
   const entries: { at: number; entry: HarEntry }[] = [];
   const answered = new Set<HttpResponseEvent>();
+  const polled = new Set(
+    events.flatMap((event) =>
+      event.type === 'http.request' && event.purpose === 'socket.io' ? [event.attempt] : [],
+    ),
+  );
   for (const [index, event] of events.entries()) {
     if (event.type === 'http.request') {
       const response = findResponse(events, index, event, answered);
       if (response !== null) answered.add(response);
       entries.push({ at: event.t, entry: httpEntry(event, response, failureAfter(events, index)) });
-    } else if (event.type === 'socket.attempt' && !hasPollingRequest(events, event.attempt)) {
+    } else if (event.type === 'socket.attempt' && !polled.has(event.attempt)) {
       entries.push({ at: event.t, entry: signallingEntry(event, events, index) });
     }
   }
@@ -118,11 +123,4 @@ function httpEntry(
   entry.comment = notes.join('; ');
 
   return entry;
-}
-
-function hasPollingRequest(events: readonly TimelineEvent[], attempt: number): boolean {
-  return events.some(
-    (event) =>
-      event.type === 'http.request' && event.purpose === 'socket.io' && event.attempt === attempt,
-  );
 }
