@@ -1,3 +1,5 @@
+import type { Agent } from 'node:http';
+
 import io from 'socket.io-client';
 
 import type { ChannelCloseEvent } from '../contract';
@@ -26,6 +28,8 @@ export interface SignallingConnectOptions {
   extraHeaders: Record<string, string>;
   ca: string | null;
   rejectUnauthorized: boolean;
+  /** Carries every connection (a proxy tunnel); `null` connects directly. */
+  agent: Agent | null;
 }
 
 /** What the client reports, in our own names. */
@@ -80,6 +84,8 @@ export class SignallingClient {
       ...({ extraHeaders: options.extraHeaders } as object),
       rejectUnauthorized: options.rejectUnauthorized,
       ...(options.ca === null ? {} : { ca: options.ca }),
+      // The typings say string|boolean; engine.io-client passes any http.Agent to ws and XHR.
+      ...(options.agent === null ? {} : ({ agent: options.agent } as object)),
     });
     this.#socket = socket;
     const emit = (event: SignallingClientEvent): void => {

@@ -3,6 +3,7 @@ import { buildSocketQuery } from '../api-headers';
 import type { ApiResponse } from '../api-response';
 import { buildJoinRoomMessage } from '../join-message';
 import { buildPortLadder, portsFor, type LadderRung } from '../port-ladder';
+import { ProxyTunnelAgent } from '../proxy-agent';
 import {
   SignallingClient,
   type SignallingClientEvent,
@@ -73,14 +74,24 @@ function baseOptions(
   // A browser puts its page's origin on the WebSocket handshake and on polling requests.
   if (plan.origin !== null) extraHeaders.Origin = plan.origin;
 
-  // Known limit: the signalling socket does not use `network.proxy`; behind a proxy-only
-  // network the API step passes and the socket attempts fail as if the ports were closed.
+  const proxyUrl = plan.network.proxy;
+
   return {
     timeoutMs: plan.network.socketTimeoutMs,
     query,
     extraHeaders,
     ca: deps.ca,
     rejectUnauthorized: !plan.network.insecure,
+    // Behind a proxy, both transports go through CONNECT tunnels, as the API request does.
+    agent:
+      proxyUrl === null
+        ? null
+        : new ProxyTunnelAgent({
+            proxyUrl,
+            isSecure: protocolOf(run) === 'https:',
+            ca: deps.ca,
+            rejectUnauthorized: !plan.network.insecure,
+          }),
   };
 }
 

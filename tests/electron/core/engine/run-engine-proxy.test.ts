@@ -120,16 +120,34 @@ describe('runHandshake() through an HTTP proxy', () => {
     }
   });
 
-  it('tunnels an HTTPS API request with CONNECT and still reports the TLS peer', async () => {
+  for (const sdk of ['0.6', '2.x'] as const) {
+    it(`joins through the proxy: the signalling socket is tunnelled too (${sdk})`, async () => {
+      const proxy = await startProxy();
+      try {
+        const { result } = await run(
+          plan(httpSandbox.url, { sdk, network: network({ proxy: proxy.url }) }),
+        );
+        const host = new URL(httpSandbox.url).host;
+
+        expect(result.outcome).toBe('joined');
+        expect(proxy.seen[0]).toMatch(/^GET http:/);
+        expect(proxy.seen.slice(1)).toEqual([`CONNECT ${host}`]);
+      } finally {
+        await proxy.close();
+      }
+    });
+  }
+
+  it('tunnels an HTTPS API request and the wss socket with CONNECT', async () => {
     const proxy = await startProxy();
     try {
       const { events, result } = await run(
         plan(httpsSandbox.url, { network: network({ proxy: proxy.url, insecure: true }) }),
-        { stopAfter: 'api' },
       );
+      const host = new URL(httpsSandbox.url).host;
 
-      expect(result.readyState).toBe(2);
-      expect(proxy.seen).toEqual([`CONNECT ${new URL(httpsSandbox.url).host}`]);
+      expect(result.outcome).toBe('joined');
+      expect(proxy.seen).toEqual([`CONNECT ${host}`, `CONNECT ${host}`]);
       expect(ofType(events, 'tls')[0]?.peer?.subject).toBe('CN=127.0.0.1');
     } finally {
       await proxy.close();
