@@ -151,3 +151,102 @@ describe('engineDiagnose()', () => {
     expect(diagnose(withFindings)).toEqual(first);
   });
 });
+
+describe('rules on hand-built logs', () => {
+  const plan = {
+    profileId: null,
+    profileName: 't',
+    server: 'https://api.example.test',
+    embeddedSandbox: false,
+    appKey: 'k',
+    room: 'r',
+    authMode: 'credentials' as const,
+    origin: null,
+    startDateTime: at(0),
+    duration: '2',
+    credentials: '[REDACTED:credentials#00000000]',
+    credentialsSource: 'given' as const,
+    sdk: '0.6' as const,
+    network: {
+      apiTimeoutMs: 4000,
+      apiRetries: 2,
+      socketTimeoutMs: 7000,
+      joinTimeoutMs: 10000,
+      deadlineMs: 60000,
+      caFile: null,
+      insecure: false,
+      proxy: null,
+    },
+  };
+  const start: TimelineEvent = {
+    seq: 1,
+    t: 0,
+    at: at(0),
+    type: 'run.start',
+    plan,
+    engineVersion: 'x',
+  };
+
+  it('reports the legacy seatquota reason as the seat limit', () => {
+    const action: TimelineEvent = {
+      seq: 9,
+      t: 9,
+      at: at(9),
+      type: 'systemAction',
+      action: 'reject',
+      reason: 'seatquota',
+      info: '',
+      room: 'r',
+      rid: null,
+    };
+    const found = diagnose([start, action]).find((item) => item.id === 'seats.limit');
+
+    expect(found?.catalogKey).toBe('systemAction:seatquota');
+    expect(found?.evidence).toEqual([9]);
+  });
+
+  it('says the credentials were dropped when a credentials-mode URL carries none (4004)', () => {
+    const request: TimelineEvent = {
+      seq: 2,
+      t: 1,
+      at: at(1),
+      type: 'http.request',
+      purpose: 'api',
+      attempt: 1,
+      method: 'GET',
+      url: 'https://api.example.test/api/k/r?rand=1',
+      headers: {},
+    };
+    const refused = {
+      ...(response(3, 'Thu, 03 Dec 2026 09:00:00 GMT', 500) as any),
+      status: 403,
+      body: '{"success":false,"error":4004,"info":"no"}',
+    };
+    const found = diagnose([start, request, refused]).find(
+      (item) => item.id === 'auth.credentials-dropped',
+    );
+
+    expect(found?.evidence).toEqual([1, 2, 3]);
+  });
+
+  it('reports a notStart the server sent although the window looks open', () => {
+    const action: TimelineEvent = {
+      seq: 9,
+      t: 9,
+      at: at(9),
+      type: 'systemAction',
+      action: 'reject',
+      reason: 'notStart',
+      info: '',
+      room: 'r',
+      rid: null,
+    };
+    const found = diagnose([start, action]).find(
+      (item) => item.id === 'credentials.window-not-started',
+    );
+
+    expect(found?.confidence).toBe('medium');
+    expect(found?.verdict).toContain('although the window');
+    expect(found?.evidence).toEqual([1, 9]);
+  });
+});
