@@ -184,6 +184,16 @@ describe('the web UI', () => {
     ]);
     expect(markdown.suggestedFilename()).toMatch(/\.md$/);
     await page.getByLabel('Export format').selectOption('json');
+
+    // Including secrets asks first.
+    await page.getByLabel('Redaction').selectOption('include');
+    const [included] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(included.suggestedFilename()).toMatch(/\.json$/);
+    expect(problems.dialogs.at(-1)).toContain('plain text');
+    await page.getByLabel('Redaction').selectOption('redact');
   });
 
   it('still shows the finished run after a reload', async () => {

@@ -16,6 +16,8 @@ export function launchBrowser(): Promise<Browser> {
 /** What a page reported on its console: errors and CSP violations fail the UI tests. */
 export interface PageProblems {
   errors: string[];
+  /** Messages of the `confirm()` prompts the page showed (all answered yes). */
+  dialogs: string[];
 }
 
 /** Opens a page that records console errors, page errors and CSP violations. */
@@ -30,7 +32,7 @@ export async function openPage(
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
-  const problems: PageProblems = { errors: [] };
+  const problems: PageProblems = { errors: [], dialogs: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.errors.push(message.text());
   });
@@ -39,6 +41,7 @@ export async function openPage(
   });
   // The app answers `confirm()` prompts (delete, export with secrets) with yes.
   page.on('dialog', (dialog) => {
+    problems.dialogs.push(dialog.message());
     void dialog.accept();
   });
   await page.goto(url);

@@ -31,15 +31,19 @@ const FLAGS = {
   json: { type: 'boolean', default: false },
 } as const;
 
-/** The built renderer: `out/web` of the package (or of the working folder, when run there). */
+/**
+ * The built renderer: `SKYLINK_DIAG_WEB_DIR` when set (and then only it), else `out/web` of
+ * the package, else of the working folder.
+ */
 export function findWebBuild(io: CliIo): string | null {
+  const override = io.env.SKYLINK_DIAG_WEB_DIR;
   const fromSource = fileURLToPath(new URL('../../../out/web', import.meta.url));
-  const candidates = [io.env.SKYLINK_DIAG_WEB_DIR, fromSource, join(io.cwd, 'out', 'web')];
-  for (const dir of candidates) {
-    if (dir !== undefined && dir !== '' && existsSync(join(dir, 'index.html'))) return dir;
-  }
+  const candidates =
+    override !== undefined && override !== ''
+      ? [resolve(io.cwd, override)]
+      : [fromSource, join(io.cwd, 'out', 'web')];
 
-  return null;
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
 /** `skylink-diag serve`: the UI in a browser, on 127.0.0.1 with a token. */

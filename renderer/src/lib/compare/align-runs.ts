@@ -58,7 +58,9 @@ export function alignRuns(a: readonly TimelineEvent[], b: readonly TimelineEvent
 }
 
 function step(a: TimelineEvent | null, b: TimelineEvent | null): AlignedStep {
-  const isChanged = a !== null && b !== null && describeEvent(a).detail !== describeEvent(b).detail;
+  // Titles carry the outcome of a step (status, state name, reason) but no timings, which
+  // the timings table compares instead; details would differ on every row by milliseconds.
+  const isChanged = a !== null && b !== null && describeEvent(a).title !== describeEvent(b).title;
 
   return { a, b, isChanged };
 }
