@@ -27,17 +27,16 @@ const SECTION = '4. renderer timeline';
 const PAGE_TIMEOUT_MS = 30_000;
 /** How long after the last push the bench waits for the last row before calling it missed. */
 const SETTLE_TIMEOUT_MS = 60_000;
+/**
+ * One frame at 60 Hz. Headless Chromium paces `requestAnimationFrame` to 60 Hz (its
+ * frame-rate-limit flags do not lift that here), so even an idle page measures a p95 a hair
+ * above 16.7 ms from timer jitter; the verdict therefore uses the larger of the budget and the
+ * idle page's own p95, measured the same way in the same round.
+ */
 const FRAME_BUDGET_MS = 16.7;
 /** Frames of the scroll test, each moving 30 rows: a fast fling through 7,200 rows. */
 const SCROLL_FRAMES = 240;
 const SCROLL_STEP_PX = 900;
-
-/**
- * Chromium runs with its frame-rate limit and vsync off, so a `requestAnimationFrame` delta
- * is the time the page needed to make the frame, not the 16.7 ms a 60 Hz display would pace
- * it to; a p95 under 16.7 ms then means the page could hold 60 frames a second.
- */
-const FRAME_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 
 interface RoundFigures {
   /** `null` when the last row was not shown within SETTLE_TIMEOUT_MS of the last push. */
@@ -66,7 +65,7 @@ export async function measureRendererStream(
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...FRAME_ARGS],
+    args: CHROMIUM_ARGS,
   });
   try {
     const perRound = await rounds(options.rounds, () => oneRound(browser, run, options));
@@ -74,6 +73,12 @@ export async function measureRendererStream(
     const streamSeconds = run.events.length / options.ratePerSecond;
     const list = (pick: (r: RoundFigures) => number | null): string =>
       perRound.map((r) => pick(r)?.toFixed(1) ?? 'unfinished').join(', ');
+    const idleFloor = median(perRound.map((r) => r.idleP95));
+    const budget = Math.max(FRAME_BUDGET_MS, Math.ceil(idleFloor * 10) / 10);
+    const budgetNote =
+      budget > FRAME_BUDGET_MS
+        ? `budget raised from ${FRAME_BUDGET_MS} to the idle page's p95 ${budget} ms`
+        : `idle page p95 ${idleFloor.toFixed(1)} ms`;
     const unfinished = perRound.filter((r) => r.renderMs === null);
     // A figure over rounds that did not all finish would flatter the renderer: report none.
     const finishedMedian = (pick: (r: RoundFigures) => number | null): number | null =>
@@ -103,16 +108,16 @@ export async function measureRendererStream(
         metric: 'p95 frame time while streaming',
         value: median(perRound.map((r) => r.streamP95)),
         unit: 'ms',
-        atMost: FRAME_BUDGET_MS,
-        note: `rAF deltas, frame-rate limit off; rounds ${list((r) => r.streamP95)}`,
+        atMost: budget,
+        note: `rAF deltas (60 Hz paced); rounds ${list((r) => r.streamP95)}; ${budgetNote}`,
       }),
       row({
         section: SECTION,
         metric: `p95 frame time scrolling ${count} rows`,
         value: median(perRound.map((r) => r.scrollP95)),
         unit: 'ms',
-        atMost: FRAME_BUDGET_MS,
-        note: `${SCROLL_FRAMES} frames x ${SCROLL_STEP_PX / 30} rows; idle page p95 ${median(perRound.map((r) => r.idleP95)).toFixed(1)} ms`,
+        atMost: budget,
+        note: `${SCROLL_FRAMES} frames, ${SCROLL_STEP_PX / 30} rows each; rounds ${list((r) => r.scrollP95)}; ${budgetNote}`,
       }),
       row({
         section: SECTION,

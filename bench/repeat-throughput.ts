@@ -4,6 +4,7 @@ import { benchPlan } from './bench-plan';
 import { row, type BenchRow } from './bench-row';
 import { median, rounds } from './bench-stats';
 import { settledRssMb } from './force-gc';
+import { childCpuMs, ownCpuMs } from './process-cpu';
 
 const SECTION = '3. repeat throughput';
 
@@ -15,17 +16,25 @@ const SECTION = '3. repeat throughput';
  */
 export async function measureRepeatThroughput(
   server: string,
-  options: { rounds: number; count: number; concurrency: number },
+  options: { rounds: number; count: number; concurrency: number; sandboxPid: number },
 ): Promise<BenchRow[]> {
   const firstRss = settledRssMb();
   const perRound = await rounds(options.rounds, async () => {
     const before = settledRssMb();
+    const engineCpuBefore = ownCpuMs();
+    const sandboxCpuBefore = childCpuMs(options.sandboxPid);
     const started = performance.now();
     const { summary, kept } = await runRepeat({
       makePlan: () => benchPlan(server),
       options: { count: options.count, concurrency: options.concurrency, intervalMs: 0 },
     });
     const seconds = (performance.now() - started) / 1000;
+    const engineCpu = (ownCpuMs() - engineCpuBefore) / summary.done;
+    const sandboxCpuAfter = childCpuMs(options.sandboxPid);
+    const sandboxCpu =
+      sandboxCpuBefore === null || sandboxCpuAfter === null
+        ? Number.NaN
+        : (sandboxCpuAfter - sandboxCpuBefore) / summary.done;
     const after = settledRssMb();
 
     return {
@@ -34,11 +43,15 @@ export async function measureRepeatThroughput(
       growthMb: after - before,
       kept: kept.size,
       after,
+      engineCpu,
+      sandboxCpu,
     };
   });
   const lastRss = perRound.at(-1)?.after ?? Number.NaN;
   const notJoined = perRound.reduce((sum, r) => sum + (options.count - r.joined), 0);
   const note = `${options.rounds} rounds x ${options.count} at concurrency ${options.concurrency}`;
+  const engineCpu = median(perRound.map((r) => r.engineCpu));
+  const sandboxCpu = median(perRound.map((r) => r.sandboxCpu));
 
   return [
     row({
@@ -48,6 +61,13 @@ export async function measureRepeatThroughput(
       unit: '/s',
       atLeast: 300,
       note: `${note}; rounds ${perRound.map((r) => r.perSecond.toFixed(0)).join(', ')}; ${notJoined} not joined`,
+    }),
+    row({
+      section: SECTION,
+      metric: 'CPU per handshake: engine process / sandbox process',
+      value: engineCpu,
+      unit: 'ms',
+      note: `sandbox ${sandboxCpu.toFixed(2)} ms; with a core each, CPU alone would allow about ${(1000 / Math.max(engineCpu, sandboxCpu)).toFixed(0)}/s`,
     }),
     row({
       section: SECTION,

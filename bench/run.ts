@@ -56,7 +56,12 @@ const SECTIONS: Section[] = [
     id: 3,
     title: '3. repeat throughput',
     run: ({ sandbox, rounds }) =>
-      measureRepeatThroughput(sandbox.url, { rounds, count: 2000, concurrency: 50 }),
+      measureRepeatThroughput(sandbox.url, {
+        rounds,
+        count: 2000,
+        concurrency: 50,
+        sandboxPid: sandbox.pid,
+      }),
   },
   {
     id: 4,
