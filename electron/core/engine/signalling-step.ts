@@ -43,6 +43,12 @@ export async function runSignallingStep(
   deps: SignallingStepDeps,
 ): Promise<void> {
   const startedAt = run.clock.monotonic();
+  if (socketTimeoutFor(run) !== run.plan.network.socketTimeoutMs) {
+    run.note(
+      'info',
+      `0.6.x ignores a socketTimeout under ${MIN_SOCKET_TIMEOUT_06_MS} ms: ${run.plan.network.socketTimeoutMs} ms becomes ${DEFAULT_SOCKET_TIMEOUT_MS} ms, as the SDK would use`,
+    );
+  }
   const channel =
     run.plan.sdk === '0.6' ? await connectLadder(run, api, deps) : await connect2x(run, api, deps);
   run.timings.socketConnectMs = Math.round(run.clock.monotonic() - startedAt);
@@ -75,9 +81,11 @@ function baseOptions(
   if (plan.origin !== null) extraHeaders.Origin = plan.origin;
 
   const proxyUrl = plan.network.proxy;
+  // Known limit: DNS, TCP and TLS of the signalling socket are not reported as `dns`/`tcp`/
+  // `tls` events (socket.io opens its own connections); only the API request's are.
 
   return {
-    timeoutMs: plan.network.socketTimeoutMs,
+    timeoutMs: socketTimeoutFor(run),
     query,
     extraHeaders,
     ca: deps.ca,
@@ -93,6 +101,18 @@ function baseOptions(
             rejectUnauthorized: !plan.network.insecure,
           }),
   };
+}
+
+/** Below this, 0.6.x `init()` ignores `socketTimeout` and uses its default. */
+const MIN_SOCKET_TIMEOUT_06_MS = 5000;
+const DEFAULT_SOCKET_TIMEOUT_MS = 7000;
+
+/** The socket.io `timeout` the flavour would use: 0.6.x replaces values under 5000 ms by 7000. */
+function socketTimeoutFor(run: RunContext): number {
+  const asked = run.plan.network.socketTimeoutMs;
+  if (run.plan.sdk === '2.x' || asked >= MIN_SOCKET_TIMEOUT_06_MS) return asked;
+
+  return DEFAULT_SOCKET_TIMEOUT_MS;
 }
 
 /** Opens a client and registers it for release when the run stops. */
