@@ -409,11 +409,21 @@ function readBody(
     let bytes = 0;
     response.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (keptBytes >= capBytes) return;
       const room = capBytes - keptBytes;
       const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
       kept.push(piece);
       keptBytes += piece.length;
+      if (bytes > capBytes) {
+        // Past the cap the verdict is known: stop reading rather than spend the timeout (or,
+        // for 2.x, the whole run) downloading a huge or endless body. The caller destroys the
+        // socket. Known limit: without a Content-Length, `bytes` is what had arrived by then,
+        // a lower bound of the body's size.
+        const declared = Number(response.headers['content-length']);
+        const total = Number.isSafeInteger(declared) && declared > bytes ? declared : bytes;
+        response.removeAllListeners('data');
+        response.pause();
+        resolve({ text: Buffer.concat(kept).toString('utf8'), bytes: total, truncated: true });
+      }
     });
     response.once('end', () => {
       resolve({ text: Buffer.concat(kept).toString('utf8'), bytes, truncated: bytes > capBytes });
