@@ -2,7 +2,6 @@ import {
   fail,
   ok,
   type AppInfo,
-  type InvokeChannel,
   type Profile,
   type ProfileDraft,
   type ProfileEntry,
@@ -18,6 +17,7 @@ import type { Backend, BackendHandlers, BackendOptions, PushListener } from './b
 import { PRODUCT_NAME } from './data-dir';
 import { EmbeddedSandbox } from './embedded-sandbox';
 import { exportRun, importBundle, importHarProfile } from './export-bridge';
+import { guardHandlers } from './handler-guard';
 import { ProfileStore } from './profile-store';
 import { makeImportUnique, parseProfilesFile, renderProfilesFile } from './profile-transfer';
 import { RepeatManager } from './repeat-manager';
@@ -239,45 +239,6 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
   });
 }
 
-/** What a channel without a `Result` answers when its handler throws anyway. */
-function fallbackOf(channel: InvokeChannel, appInfo: () => AppInfo, error: unknown): unknown {
-  switch (channel) {
-    case 'app:info':
-      return appInfo();
-    case 'profiles:list':
-      return builtinEntries();
-    case 'run:list':
-    case 'catalog:list':
-      return [];
-    case 'secrets:status':
-      return { encrypted: false, backend: 'unavailable', warning: messageOf(error) };
-    case 'sandbox:status':
-      return { running: false, url: null };
-    case 'app:renderer-ready':
-      return null;
-    case 'profiles:save':
-    case 'profiles:remove':
-    case 'profiles:duplicate':
-    case 'profiles:import':
-    case 'profiles:export':
-    case 'secrets:set':
-    case 'secrets:clear':
-    case 'run:start':
-    case 'run:cancel':
-    case 'run:get':
-    case 'run:events-since':
-    case 'repeat:start':
-    case 'repeat:cancel':
-    case 'repeat:get':
-    case 'export:render':
-    case 'import:bundle':
-    case 'import:har-profile':
-    case 'sandbox:start':
-    case 'sandbox:stop':
-      return fail('internal', messageOf(error));
-  }
-}
-
 /** A profile's editable fields: what a copy starts from. */
 function withoutBookkeeping(profile: Profile): Omit<ProfileDraft, 'id'> {
   const fields: Partial<Profile> = { ...profile };
@@ -286,29 +247,4 @@ function withoutBookkeeping(profile: Profile): Omit<ProfileDraft, 'id'> {
   delete fields.updatedAt;
 
   return fields as Omit<ProfileDraft, 'id'>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Wraps every handler so nothing throws across the boundary. */
-function guardHandlers(handlers: BackendHandlers, appInfo: () => AppInfo): BackendHandlers {
-  const guarded: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [
-    InvokeChannel,
-    (...args: unknown[]) => Promise<unknown>,
-  ][]) {
-    guarded[channel] = async (...args) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        log.error('handler threw', { channel, error });
-
-        return fallbackOf(channel, appInfo, error);
-      }
-    };
-  }
-
-  return guarded as unknown as BackendHandlers;
 }

@@ -24,6 +24,8 @@ import { headlineOf, stateOfResult } from './run-summary';
 
 const log = createLogger('diag:repeat-manager');
 
+// Known limit: batches and the runs they keep live in memory only (the last 20 batches); they
+// are not written to the run history, so a restart forgets them.
 /** Finished batches kept for `repeat:get` and their kept runs; older ones are forgotten. */
 const KEPT_BATCHES = 20;
 

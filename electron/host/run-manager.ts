@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  EMBEDDED_SANDBOX_SERVER,
   fail,
   ok,
   type Profile,
@@ -16,13 +15,13 @@ import { systemClock, type Clock } from '../core/clock';
 import { engineDiagnose } from '../core/diagnosis/index';
 import { createLogger } from '../core/logger';
 import { resolvePlan, type PlanInput } from '../core/plan-resolver';
-import { resolveRunSecret } from '../core/profiles/builtin-profiles';
 import { Redactor } from '../core/redactor';
 import { runHandshake } from '../core/run-engine';
 
 import type { PushListener, SecretVault } from './backend-types';
 import type { EmbeddedSandbox } from './embedded-sandbox';
 import { EventLog } from './event-log';
+import { planInputOf } from './plan-input';
 import type { RunHistory } from './run-history';
 import { headlineOf, stateOfResult } from './run-summary';
 
@@ -195,58 +194,10 @@ export class RunManager {
   }
 
   /** A profile and its vault values as the plan resolver's input; the repeat manager shares it. */
-  async planInput(profile: Profile): Promise<Result<PlanInput>> {
-    const { vault } = this.#options;
-    const { secret } = resolveRunSecret(profile, await vault.get(profile.id, 'secret'));
-    const isGiven = profile.authMode === 'credentials' && profile.credentialsSource === 'given';
-    const givenCredentials = isGiven ? await vault.get(profile.id, 'credentials') : null;
-    if (isGiven && givenCredentials === null) {
-      return fail(
-        'secret.missing',
-        `Profile \`${profile.name}\` has no credentials string in the vault`,
-        {
-          profileId: profile.id,
-        },
-      );
-    }
-    if (profile.authMode === 'credentials' && !isGiven && secret === null) {
-      return fail(
-        'secret.missing',
-        `Profile \`${profile.name}\` needs an app secret: set one first`,
-        {
-          profileId: profile.id,
-        },
-      );
-    }
+  planInput(profile: Profile): Promise<Result<PlanInput>> {
+    const { vault, sandbox, sandboxUrl } = this.#options;
 
-    const embeddedSandbox = profile.server === EMBEDDED_SANDBOX_SERVER;
-    let server = profile.server;
-    if (embeddedSandbox) {
-      try {
-        server = this.#options.sandboxUrl ?? (await this.#options.sandbox.url());
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-
-        return fail('internal', `The embedded sandbox did not start: ${reason}`);
-      }
-    }
-
-    return ok({
-      profileId: profile.id,
-      profileName: profile.name,
-      server,
-      embeddedSandbox,
-      appKey: profile.appKey,
-      room: profile.room,
-      authMode: profile.authMode,
-      origin: profile.origin,
-      startDateTime: profile.startDateTime,
-      duration: profile.duration,
-      secret,
-      givenCredentials,
-      sdk: profile.sdk,
-      network: profile.network,
-    });
+    return planInputOf(profile, { vault, sandbox, sandboxUrl });
   }
 
   #onEvent(run: LiveRun, event: TimelineEvent): void {

@@ -1,0 +1,76 @@
+import { EMBEDDED_SANDBOX_SERVER, fail, ok, type Profile, type Result } from '../contract';
+import type { PlanInput } from '../core/plan-resolver';
+import { resolveRunSecret } from '../core/profiles/builtin-profiles';
+
+import type { SecretVault } from './backend-types';
+import type { EmbeddedSandbox } from './embedded-sandbox';
+
+/** Where a run's secret and server come from. */
+export interface PlanSources {
+  vault: SecretVault;
+  sandbox: EmbeddedSandbox;
+  /** A sandbox to use instead of the embedded one (tests). */
+  sandboxUrl?: string;
+}
+
+/**
+ * A profile turned into the plan resolver's input: the secret from the vault (or a sandbox
+ * recipe's demo secret), a given credentials string from the vault, and for `server: sandbox`
+ * the embedded sandbox's URL, started on demand. A missing secret is a `secret.missing` error.
+ */
+export async function planInputOf(
+  profile: Profile,
+  sources: PlanSources,
+): Promise<Result<PlanInput>> {
+  const { vault } = sources;
+  const { secret } = resolveRunSecret(profile, await vault.get(profile.id, 'secret'));
+  const isGiven = profile.authMode === 'credentials' && profile.credentialsSource === 'given';
+  const givenCredentials = isGiven ? await vault.get(profile.id, 'credentials') : null;
+  if (isGiven && givenCredentials === null) {
+    return fail(
+      'secret.missing',
+      `Profile \`${profile.name}\` has no credentials string in the vault`,
+      {
+        profileId: profile.id,
+      },
+    );
+  }
+  if (profile.authMode === 'credentials' && !isGiven && secret === null) {
+    return fail(
+      'secret.missing',
+      `Profile \`${profile.name}\` needs an app secret: set one first`,
+      {
+        profileId: profile.id,
+      },
+    );
+  }
+
+  const embeddedSandbox = profile.server === EMBEDDED_SANDBOX_SERVER;
+  let server = profile.server;
+  if (embeddedSandbox) {
+    try {
+      server = sources.sandboxUrl ?? (await sources.sandbox.url());
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+
+      return fail('internal', `The embedded sandbox did not start: ${reason}`);
+    }
+  }
+
+  return ok({
+    profileId: profile.id,
+    profileName: profile.name,
+    server,
+    embeddedSandbox,
+    appKey: profile.appKey,
+    room: profile.room,
+    authMode: profile.authMode,
+    origin: profile.origin,
+    startDateTime: profile.startDateTime,
+    duration: profile.duration,
+    secret,
+    givenCredentials,
+    sdk: profile.sdk,
+    network: profile.network,
+  });
+}
