@@ -12,6 +12,8 @@ export class Redactor {
   readonly #salt: Buffer;
   /** Longest first, so a value containing another is replaced whole. */
   #entries: { value: string; marker: string; kind: SensitiveKind }[] = [];
+  /** Each marker's value as registered, before any encoded form was derived from it. */
+  readonly #originals = new Map<string, string>();
 
   constructor(salt: Buffer = randomBytes(32)) {
     this.#salt = salt;
@@ -22,6 +24,7 @@ export class Redactor {
     if (value === null || value === undefined || value.length < 4) return;
 
     const marker = this.markerFor(kind, value);
+    if (!this.#originals.has(marker)) this.#originals.set(marker, value);
     for (const form of encodedForms(value)) {
       if (this.#entries.some((entry) => entry.value === form)) continue;
       this.#entries.push({ value: form, marker, kind });
@@ -36,14 +39,12 @@ export class Redactor {
     return `[REDACTED:${kind}#${hash}]`;
   }
 
-  /** The raw values by marker, for an export that explicitly includes sensitive values. */
+  /**
+   * The raw values by marker, each as it was registered, for an export that explicitly
+   * includes sensitive values.
+   */
   revealMap(): Map<string, string> {
-    const map = new Map<string, string>();
-    for (const entry of this.#entries) {
-      if (!map.has(entry.marker)) map.set(entry.marker, entry.value);
-    }
-
-    return map;
+    return new Map(this.#originals);
   }
 
   /** Replaces every registered value in a string. */
@@ -84,7 +85,7 @@ function encodedForms(value: string): string[] {
     // Not valid percent-encoding: only the raw form can appear.
   }
   // A `+` left unencoded in a query string arrives as a space.
-  forms.add(value.replace(/\+/g, ' '));
+  for (const form of [...forms]) forms.add(form.replace(/\+/g, ' '));
 
   return [...forms].filter((form) => form.length >= 4);
 }

@@ -51,7 +51,7 @@ export class ExportRedaction {
     this.mode = mode;
     this.#reveal = new Map<string, string>();
     if (mode !== 'include' || reveal === undefined) return;
-    for (const [marker, value] of reveal) this.#reveal.set(marker, originalForm(value));
+    for (const [marker, value] of reveal) this.#reveal.set(marker, value);
   }
 
   /** Whether an `include` export met markers it could not turn back into values. */
@@ -196,19 +196,6 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
     writable: true,
     configurable: true,
   });
-}
-
-/**
- * `Redactor.revealMap()` hands back the longest registered form of each value, which is its
- * `encodeURIComponent` form, so a credentials string that was already percent-encoded comes back
- * encoded twice. Decoding once gives the value as the run used it.
- */
-function originalForm(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 function flatten(value: object): string {

@@ -23,6 +23,7 @@ function sensitiveForms(run: LiveRun): string[] {
   if (run.plan.credentials !== null) {
     values.add(run.plan.credentials);
     values.add(decodeURIComponent(run.plan.credentials));
+    values.add(encodeURIComponent(run.plan.credentials));
   }
   for (const [marker, value] of run.redactor.revealMap()) {
     if (/^\[REDACTED:(roomCred|userCred|token|credentials|secret)#/.test(marker)) {
