@@ -13,7 +13,13 @@ export type ConformanceEvent =
       /** The error's `content` text; `null` when the state carries no error. */
       content: string | null;
     }
-  | { kind: 'systemAction'; action: string; reason: string; info: string }
+  | {
+      kind: 'systemAction';
+      action: string;
+      reason: string;
+      /** The server's text, numbers masked (see `maskInfo`). */
+      info: string;
+    }
   | { kind: 'channelOpen' }
   | { kind: 'channelError' }
   | { kind: 'socketError'; errorCode: number; fallbackType: string | null }

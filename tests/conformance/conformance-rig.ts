@@ -134,6 +134,7 @@ export class ConformanceRig {
         apiTimeoutMs: RIG_TIMING.apiTimeoutMs,
         socketTimeoutMs: RIG_TIMING.socketTimeoutMs,
         deadlineMs,
+        stayAfterJoinMs: scenario.stayInRoomMs ?? 0,
       }),
       this.runEngine({ scenario, version, server: `http://${host}`, auth, now, deadlineMs }),
     ]);
@@ -193,7 +194,9 @@ export class ConformanceRig {
     const result = await runHandshake(plan.value, {
       sink: (event) => timeline.push(event),
       redactor: new Redactor(),
-      stopAfter: 'join',
+      ...(scenario.stayInRoomMs === undefined
+        ? { stopAfter: 'join' as const }
+        : { stayInRoomMs: scenario.stayInRoomMs }),
     });
 
     return { timeline, outcome: result.outcome };

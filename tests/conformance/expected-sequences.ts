@@ -119,6 +119,13 @@ export function expectedSdkSequence(scenario: ConformanceScenario, version: SdkV
             'peerJoined',
           ]
         : [INIT, LOADING, COMPLETED];
+    case 'in-room':
+      // 0.6 rewrites the wire's `toClose` to its constant `toclose`; 2.x passes it through.
+      return [
+        ...JOINED,
+        `systemAction warning/${is06 ? 'toclose' : 'toClose'}`,
+        'systemAction reject/roomclose',
+      ];
     case 'fault': {
       const sequence = FAULT_SEQUENCES[scenario.id.replace(/^fault-/, '')]?.[version];
       if (sequence === undefined) throw new Error(`No expected sequence for \`${scenario.id}\``);

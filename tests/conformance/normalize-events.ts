@@ -3,6 +3,14 @@ import type { TimelineEvent } from '../../electron/contract';
 import type { ConformanceEvent } from './conformance-event';
 import type { RawSdkEvent } from './sdk-browser';
 
+/**
+ * The server's `info` text with every number masked: both sides pass the text through as
+ * sent, but it can carry an age (`The room token is 2 s old`) that differs by a second.
+ */
+export function maskInfo(info: string): string {
+  return info.replace(/\d+/g, '#');
+}
+
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
@@ -41,7 +49,7 @@ export function fromSdkEvents(raw: readonly RawSdkEvent[]): ConformanceEvent[] {
           kind: 'systemAction',
           action: event.action ?? '',
           reason: event.reason ?? '',
-          info: event.info ?? '',
+          info: maskInfo(event.info ?? ''),
         });
         break;
       case 'socketError':
@@ -84,7 +92,7 @@ export function fromEngineEvents(timeline: readonly TimelineEvent[]): Conformanc
         kind: 'systemAction',
         action: event.action,
         reason: event.reason,
-        info: event.info,
+        info: maskInfo(event.info),
       });
     } else if (event.type === 'socketError') {
       events.push({

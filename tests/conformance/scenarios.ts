@@ -23,7 +23,7 @@ export type ScenarioAuth =
 export interface ConformanceScenario {
   id: string;
   title: string;
-  group: 'success' | 'api-error' | 'network' | 'redirect' | 'ladder' | 'fault';
+  group: 'success' | 'api-error' | 'network' | 'redirect' | 'ladder' | 'in-room' | 'fault';
   target: ScenarioTarget;
   sandbox: SandboxVariant;
   appKey: string;
@@ -31,6 +31,8 @@ export interface ConformanceScenario {
   auth: ScenarioAuth;
   /** Versions known to wait for ever here; their runs get a short deadline. */
   hangsIn?: readonly SdkVersion[];
+  /** Stay this long after joining, to see what the server sends in the room. */
+  stayInRoomMs?: number;
 }
 
 /** Keys the matrix adds to the default scenario, for outcomes the demo keys do not give. */
@@ -141,6 +143,18 @@ export const SCENARIOS: readonly ConformanceScenario[] = [
   redirect('keyFailed', k.disabled, CORS),
   redirect('serverError', EXTRA_KEYS.serverError, CORS),
   redirect('oldTimeStamp', k.cors, CORS),
+  {
+    id: 'in-room-toClose-roomclose',
+    title: 'Session ends 3 s after joining: warning toClose, then reject roomclose',
+    group: 'in-room',
+    target: 'sandbox',
+    sandbox: 'main',
+    appKey: k.credentials,
+    room: LOBBY,
+    // One hour that started 59.95 minutes ago: the sandbox warns at once and closes at the end.
+    auth: credentials('now-59.95m', 1),
+    stayInRoomMs: 6000,
+  },
   {
     id: 'ladder-second-port',
     title: 'Signalling reachable only on its second port',

@@ -23,6 +23,8 @@ export interface SdkRunConfig {
   socketTimeoutMs: number;
   /** The page gives up waiting for a terminal event after this long. */
   deadlineMs: number;
+  /** 0: a join ends the run; otherwise the page stays this long (or until a reject). */
+  stayAfterJoinMs: number;
 }
 
 /** One event as the page recorded it, straight from the SDK's callback arguments. */
@@ -79,6 +81,11 @@ export class SdkBrowser {
 
   private readonly idle: Page[] = [];
   private runs = 0;
+
+  /** Chromium's version, for the results page. */
+  get version(): string {
+    return this.browser.version();
+  }
 
   /** The page origin the SDK runs under, which the engine must send as `Origin`. */
   get origin(): string {

@@ -30,7 +30,7 @@
     return room.roomName || room.name || null;
   }
 
-  function createRecorder(deadlineMs, resolve) {
+  function createRecorder(deadlineMs, stayAfterJoinMs, resolve) {
     var startedAt = Date.now();
     var events = [];
     var finished = false;
@@ -46,20 +46,32 @@
       finish('deadline');
     }, deadlineMs);
 
+    // A terminal event ends the run after a short settle, so trailing events still count.
+    function terminal(reason) {
+      if (finished || settleTimer !== null) return;
+      settleTimer = setTimeout(function () {
+        clearTimeout(deadline);
+        finish(reason);
+      }, SETTLE_MS);
+    }
+
     return {
       record: function (event) {
         if (finished) return;
         event.t = Date.now() - startedAt;
         events.push(event);
       },
-      // A terminal event ends the run after a short settle, so trailing events still count.
-      terminal: function (reason) {
-        if (finished || settleTimer !== null) return;
-        settleTimer = setTimeout(function () {
-          clearTimeout(deadline);
-          finish(reason);
-        }, SETTLE_MS);
+      // A join ends the run, unless the run stays in the room to see what the server sends.
+      joined: function () {
+        if (stayAfterJoinMs > 0) {
+          setTimeout(function () {
+            terminal('stayed');
+          }, stayAfterJoinMs);
+        } else {
+          terminal('joined');
+        }
       },
+      terminal: terminal,
     };
   }
 
@@ -100,7 +112,7 @@
     skylink.on('peerJoined', function (peerId, peerInfo, isSelf) {
       if (!isSelf) return;
       recorder.record({ type: 'peerJoined' });
-      recorder.terminal('joined');
+      recorder.joined();
     });
 
     var options = {
@@ -185,7 +197,7 @@
     on(names.PEER_JOINED, function (detail) {
       if (!detail.isSelf) return;
       recorder.record({ type: 'peerJoined' });
-      recorder.terminal('joined');
+      recorder.joined();
     });
 
     var options = {
@@ -223,7 +235,7 @@
 
   window.runConformance = function (config) {
     return new Promise(function (resolve) {
-      var recorder = createRecorder(config.deadlineMs, resolve);
+      var recorder = createRecorder(config.deadlineMs, config.stayAfterJoinMs, resolve);
       if (config.sdk === '0.6.37') run06(config, recorder);
       else run2x(config, recorder);
     });
