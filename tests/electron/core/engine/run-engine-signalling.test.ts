@@ -30,6 +30,25 @@ describe('runHandshake() in the room', () => {
   }
 });
 
+describe('runHandshake() socket timeout', () => {
+  it('replaces a 0.6 socketTimeout under 5000 ms by 7000, as init() does, and says so', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const short = network({ socketTimeoutMs: 1000 });
+      const v06 = await run(plan(sandbox.url, { network: short }));
+      const v2x = await run(plan(sandbox.url, { sdk: '2.x', network: short }));
+
+      expect(ofType(v06.events, 'note').map((n) => n.message)).toContainEqual(
+        expect.stringContaining('1000 ms becomes 7000 ms'),
+      );
+      expect(ofType(v2x.events, 'note')).toHaveLength(0);
+      expect(v06.result.outcome).toBe('joined');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('runHandshake() signalling failures', () => {
   it('ends a 2.x run whose bare signalling host refuses, noting the SDK would hang', async () => {
     // `host` style gives 2.x an ipSigserver without a port: it dials port 80 on 127.0.0.1.
