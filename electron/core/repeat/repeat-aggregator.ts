@@ -19,9 +19,9 @@ export const REPEAT_PHASES: readonly RepeatPhase[] = [
 ];
 
 /**
- * Upper bounds of the total-time histogram, a 1-2-5 ladder from 1 ms to 1,000 s. A run longer
- * than the last bound is counted in the last bucket; the engine's own deadlines end runs long
- * before that.
+ * Upper bounds of the total-time histogram, a 1-2-5 ladder from 1 ms to 1,000 s. A longer run
+ * would be counted in the last bucket, but the engine's deadline (at most 600 s) ends every
+ * run before that.
  */
 export const HISTOGRAM_BOUNDS_MS: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000]
   .flatMap((decade) => [decade, decade * 2, decade * 5])

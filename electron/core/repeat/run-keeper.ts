@@ -60,7 +60,11 @@ export class RunKeeper {
     return this.#sorted().map(([runId]) => runId);
   }
 
-  /** Ids of the kept failed runs, in the order they finished. */
+  /**
+   * Ids of the kept failed runs, in the order they finished.
+   * Known limit: failures beyond `keepFailures` are counted but not named anywhere, so a
+   * summary cannot list every failed run of a long batch, only those it can also open.
+   */
   failedRunIds(): string[] {
     return this.#sorted()
       .filter(([, run]) => run.failed)

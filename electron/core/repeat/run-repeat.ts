@@ -172,6 +172,8 @@ export async function runRepeat(input: RunRepeatInput): Promise<RepeatResult> {
   input.signal?.removeEventListener('abort', onAbort);
 
   // Runs the engine has not answered for within the grace period are counted as cancelled.
+  // Known limit: such a run is only abandoned, not stopped; its sockets stay open until the
+  // engine's own deadline ends it, and its late result is dropped.
   for (const [runId, startedAt] of [...inFlight]) {
     log.warn('repeat run did not stop in time after cancel', { runId });
     finishRun(runId, syntheticResult('cancelled', clock.monotonic() - startedAt, null), []);
