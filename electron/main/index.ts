@@ -53,6 +53,8 @@ function createWindow(url: string): BrowserWindow {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
+  // Known limit: the app logs to its JSON-lines file only, in development too; the console
+  // sink is private to the logger module, so `electron-vite dev` shows no main-process lines.
   const logs = createLogFileSink({ dir: join(dataDir, 'logs') });
   configureLogging({ sinks: [logs.sink], level: app.isPackaged ? 'info' : 'debug' });
 
