@@ -95,6 +95,8 @@ export function createWebSocketTransport(options: { url: string }): ApiTransport
     });
     socket.addEventListener('message', onMessage);
     socket.addEventListener('close', () => {
+      // Known limit: a restarted web host has a new token, so reconnecting keeps failing until
+      // the user opens the new URL that `skylink-diag serve` printed.
       // Replies to requests sent on the old socket will never come.
       failAll('The connection to the diagnostics host was lost');
       const delay = Math.min(RECONNECT_CAP_MS, RECONNECT_BASE_MS * 2 ** attempt);

@@ -2,7 +2,10 @@ import type { DesktopApi, RepeatSummary, RunSummary, Unsubscribe } from '../cont
 import type { NoticesStore } from '../notices/notices-store.svelte';
 import type { TimelineStore } from '../timeline/timeline-store.svelte';
 
-/** The batch a Repeat click starts: small, so it is a quick stability check. */
+/**
+ * The batch a Repeat click starts: small, so it is a quick stability check.
+ * Known limit: the UI offers only this batch; other counts need `skylink-diag run --repeat`.
+ */
 export const DEFAULT_REPEAT = { count: 10, concurrency: 2, intervalMs: 0 } as const;
 
 const FINISHED: ReadonlySet<RunSummary['state']> = new Set(['done', 'failed', 'cancelled']);
