@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../clock';
 import { DiagnosticError } from '../diagnostic-error';
 import { createLogger } from '../logger';
 import { Redactor } from '../redactor';
-import { runHandshake } from '../run-engine';
+import { runHandshake, type EngineOptions } from '../run-engine';
 import type { RunPlan } from '../run-plan';
 
 import { createProgressThrottle } from './progress-throttle';
@@ -46,6 +46,12 @@ export interface RunRepeatInput {
   /** Failed runs kept in full, every kind of failure first (default 50). */
   keepFailures?: number;
   engine?: RepeatEngine;
+  /**
+   * Passed to every run as they are (`diagnose`, `stopAfter`, `clock`, `lookup`, …); the batch
+   * supplies the sink, the redactor and the signal. Diagnosis costs CPU on every run, so it is
+   * off unless given here.
+   */
+  engineOptions?: Omit<EngineOptions, 'sink' | 'redactor' | 'signal'>;
   /** Default a random `rpt-…` id; run ids are `<repeatId>-<n>` from 1. */
   repeatId?: string;
   clock?: Clock;
@@ -138,6 +144,7 @@ export async function runRepeat(input: RunRepeatInput): Promise<RepeatResult> {
     try {
       const plan = index === 0 ? firstPlan : input.makePlan();
       result = await engine(plan, {
+        ...input.engineOptions,
         sink: (event) => events.push(event),
         redactor: new Redactor(),
         signal: batch.signal,

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepeatSummary } from '../../../../electron/contract';
 import { DEMO_APP_KEYS } from '../../../../electron/core/demo-apps';
 import { runRepeat } from '../../../../electron/core/repeat/run-repeat';
-import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../../electron/sandbox';
+import { createSandbox, type Sandbox } from '../../../../electron/sandbox';
 
+import { roomyScenario } from './roomy-scenario';
 import { sandboxPlan } from './sandbox-plan';
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = await createSandbox();
+  sandbox = await createSandbox(roomyScenario());
 });
 
 afterAll(async () => {
@@ -93,10 +94,7 @@ describe('runRepeat', () => {
 
   it('cancels runs that are in flight and still returns the summary', async () => {
     // `join-silent` leaves every join unanswered, so all four runs are mid-join at the abort.
-    const silent = await createSandbox({
-      ...defaultScenarioJson(),
-      faults: [{ fault: 'join-silent' }],
-    });
+    const silent = await createSandbox({ ...roomyScenario(), faults: [{ fault: 'join-silent' }] });
     try {
       const started = performance.now();
       const { summary, kept } = await runRepeat({
