@@ -1,19 +1,16 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { lookup as dnsLookup } from 'node:dns';
 import { request, type IncomingMessage } from 'node:http';
-import { connect as netConnect, isIP, type Socket } from 'node:net';
-import {
-  connect as tlsConnect,
-  type PeerCertificate as NodePeerCertificate,
-  type TLSSocket,
-} from 'node:tls';
+import type { Socket } from 'node:net';
 
-import type { DnsEvent, PeerCertificate, PhaseTimings, TcpEvent, TlsEvent } from '../contract';
+import type { DnsEvent, PhaseTimings, TcpEvent, TlsEvent } from '../contract';
 
 import { requestTarget } from './api-url';
 import type { Clock } from './clock';
 import { DiagnosticError } from './diagnostic-error';
 import { HttpTimer } from './http-timings';
 import { openProxyTunnel } from './proxy-tunnel';
+import { openTcp, resolveHost } from './tcp-connect';
+import { openTls } from './tls-handshake';
 
 /** The largest API body the engine keeps; longer bodies are cut and flagged `truncated`. */
 export const BODY_CAP_BYTES = 1024 * 1024;
@@ -174,200 +171,6 @@ class AttemptGuard {
   dispose(): void {
     this.#dispose();
   }
-}
-
-async function resolveHost(
-  host: string,
-  req: HttpGetRequest,
-  timer: HttpTimer,
-): Promise<LookupAddress> {
-  const family = isIP(host);
-  if (family !== 0) return { address: host, family };
-
-  const lookup = req.lookup ?? dnsLookup;
-  const addresses = await new Promise<LookupAddress[]>((resolve, reject) => {
-    lookup(host, { all: true }, (error, result) => {
-      if (error) {
-        reject(
-          new DiagnosticError(
-            'dns.failed',
-            `Expected \`${host}\` to resolve, got ${error.code ?? error.message}`,
-            {
-              host,
-              code: error.code ?? null,
-            },
-          ),
-        );
-      } else resolve(result);
-    });
-  });
-  const durationMs = timer.mark('dns');
-  const first = addresses[0];
-  if (first === undefined) {
-    throw new DiagnosticError('dns.failed', `Expected \`${host}\` to resolve, got no address`, {
-      host,
-    });
-  }
-  req.observer.dns({
-    host,
-    addresses: addresses.map((entry) => entry.address),
-    family: first.family === 4 || first.family === 6 ? first.family : null,
-    durationMs,
-  });
-
-  return first;
-}
-
-function openTcp(
-  address: LookupAddress,
-  port: number,
-  sockets: Socket[],
-  req: HttpGetRequest,
-  timer: HttpTimer,
-  proxy: URL | null,
-): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = netConnect({ host: address.address, port, family: address.family });
-    sockets.push(socket);
-    socket.once('connect', () => {
-      socket.off('error', onError);
-      const durationMs = timer.mark('tcp');
-      req.observer.tcp(
-        proxy === null
-          ? { address: address.address, port, durationMs }
-          : { address: address.address, port, durationMs, proxy: req.proxy ?? '' },
-      );
-      resolve(socket);
-    });
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(tcpError(error, address.address, port, proxy === null ? null : (req.proxy ?? '')));
-    };
-    socket.once('error', onError);
-  });
-}
-
-function tcpError(
-  error: NodeJS.ErrnoException,
-  address: string,
-  port: number,
-  proxy: string | null,
-): DiagnosticError {
-  const where = `${address.includes(':') ? `[${address}]` : address}:${port}`;
-  const detail = { address, port, code: error.code ?? null };
-  if (proxy !== null) {
-    return new DiagnosticError(
-      'proxy.failed',
-      `Expected the proxy \`${proxy}\` to accept a connection, got ${error.code ?? error.message}`,
-      detail,
-    );
-  }
-  switch (error.code) {
-    case 'ECONNREFUSED':
-      return new DiagnosticError(
-        'tcp.refused',
-        `Expected ${where} to accept a connection, got ECONNREFUSED`,
-        detail,
-      );
-    case 'ETIMEDOUT':
-      return new DiagnosticError(
-        'tcp.timeout',
-        `Expected ${where} to accept a connection, got ETIMEDOUT`,
-        detail,
-      );
-    case undefined:
-    default:
-      return new DiagnosticError(
-        'tcp.reset',
-        `Expected ${where} to stay connected, got ${error.code ?? error.message}`,
-        detail,
-      );
-  }
-}
-
-function openTls(
-  socket: Socket,
-  host: string,
-  sockets: Socket[],
-  req: HttpGetRequest,
-  timer: HttpTimer,
-): Promise<TLSSocket> {
-  return new Promise((resolve, reject) => {
-    // Certificates are checked by hand after the handshake so that an untrusted peer is still
-    // reported with its certificate, which is what a support engineer needs to see.
-    const tls = tlsConnect({
-      socket,
-      // The identity check uses `host`; without it Node checks the certificate for `localhost`.
-      host,
-      servername: isIP(host) === 0 ? host : undefined,
-      rejectUnauthorized: false,
-      ...(req.ca === null ? {} : { ca: req.ca }),
-    });
-    sockets.push(tls);
-    tls.once('secureConnect', () => {
-      tls.off('error', onError);
-      const durationMs = timer.mark('tls');
-      // Typed as an Error, but Node stores the verification code string (or null) here.
-      const rawError: unknown = tls.authorizationError;
-      const authorizationError =
-        typeof rawError === 'string'
-          ? rawError
-          : rawError instanceof Error
-            ? rawError.message
-            : null;
-      req.observer.tls({
-        protocol: tls.getProtocol(),
-        cipher: tls.getCipher().name,
-        durationMs,
-        authorized: tls.authorized,
-        authorizationError,
-        peer: describeCertificate(tls.getPeerCertificate()),
-        insecure: req.insecure,
-      });
-      if (!tls.authorized && !req.insecure) {
-        reject(
-          new DiagnosticError(
-            'tls.untrusted',
-            `Expected a certificate trusted for \`${host}\`, got ${authorizationError ?? 'an unverified certificate'}`,
-            { host, authorizationError },
-          ),
-        );
-
-        return;
-      }
-      resolve(tls);
-    });
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        new DiagnosticError(
-          'tls.failed',
-          `Expected a TLS handshake with \`${host}\`, got ${error.code ?? error.message}`,
-          {
-            host,
-            code: error.code ?? null,
-          },
-        ),
-      );
-    };
-    tls.once('error', onError);
-  });
-}
-
-function describeCertificate(cert: NodePeerCertificate | undefined): PeerCertificate | null {
-  if (cert === undefined || Object.keys(cert).length === 0) return null;
-
-  const names = (value: object | undefined): string =>
-    Object.entries(value ?? {})
-      .map(([key, item]) => `${key}=${Array.isArray(item) ? item.join('+') : String(item)}`)
-      .join(', ');
-
-  return {
-    subject: names(cert.subject),
-    issuer: names(cert.issuer),
-    validFrom: cert.valid_from,
-    validTo: cert.valid_to,
-    fingerprint256: cert.fingerprint256,
-    subjectAltName: cert.subjectaltname ?? null,
-  };
 }
 
 function sendRequest(
