@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 
+import type { PushMap } from '../../electron/contract';
 import { startWebApp, type WebApp } from '../support/web-app';
 
 let app: WebApp;
@@ -237,8 +238,10 @@ describe('startWebHost', () => {
             timeout: 15_000,
           })
           .toBe(true);
-        const events = pushes.filter((p) => p.push === 'run:events').flatMap((p) => p.payload.events);
-        expect(events.map((e: any) => e.type)).toContain('readyStateChange');
+        const types: string[] = pushes
+          .filter((p) => p.push === 'run:events')
+          .flatMap((p) => (p.payload as PushMap['run:events']).events.map((e) => e.type));
+        expect(types).toContain('readyStateChange');
       } finally {
         client.ws.close();
       }
