@@ -20,11 +20,10 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/**
- * Starts both targets. The refused port is bound and released at once; another process could
- * take it in between, which on loopback during a test run is rare enough to accept.
- */
+/** Starts both targets. */
 export async function startLoopbackTargets(): Promise<LoopbackTargets> {
+  // Known limit: the refused port is bound and released at once; another process could take it
+  // before a cell uses it, and that cell would then see whatever that process answers.
   const probe = createServer();
   const refusedPort = await listen(probe);
   await close(probe);

@@ -11,6 +11,8 @@ import type { SdkVersion } from './sdk-bundle';
  */
 export const PAGE_HOST = 'app.example.com';
 
+// Known limit: pages are plain HTTP and the SDKs run with `forceSSL: false`; their default
+// https/wss path (and 0.6's polling rungs of the ladder) are not exercised.
 /** What the page passes to the SDK. */
 export interface SdkRunConfig {
   appKey: string;
