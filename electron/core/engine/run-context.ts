@@ -142,6 +142,8 @@ export class RunContext {
   }
 
   /** Waits `ms`, unless the run stops first. The timer is cleared when the run releases. */
+  // Known limit: waits use Node's own timers; an injected clock moves `t`/`at` and `rand=`
+  // but not the timeouts, retries or deadline, so tests of those take real (short) time.
   sleep(ms: number): Promise<void> {
     return this.race(
       new Promise<void>((resolve) => {
