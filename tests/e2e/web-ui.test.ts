@@ -244,6 +244,16 @@ describe('the web UI', () => {
     expect(await page.locator('tbody tr', { hasText: 'imported' }).count()).toBe(1);
     expect(realProblems()).toEqual([]);
   });
+
+  it('repeats a profile and shows the batch progress', async () => {
+    await pickProfile('Sandbox: CORS success');
+    await page.getByRole('button', { name: 'Repeat ×10' }).click();
+    const progress = page.getByTestId('repeat-progress');
+    await expect
+      .poll(() => progress.textContent(), { timeout: LIVE_TIMEOUT_MS })
+      .toContain('repeat 10/10');
+    expect(await progress.textContent()).toContain('100% joined');
+  });
 });
 
 describe('the web UI with a long imported run', () => {
