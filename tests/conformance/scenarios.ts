@@ -1,4 +1,9 @@
-import { DEMO_APP_KEYS, DEMO_ROOMS, DEMO_SECRETS } from '../../electron/core/demo-apps';
+import {
+  DEMO_APP_KEYS,
+  DEMO_MEETING,
+  DEMO_ROOMS,
+  DEMO_SECRETS,
+} from '../../electron/core/demo-apps';
 import { defaultScenarioJson } from '../../electron/sandbox';
 
 import type { SdkVersion } from './sdk-bundle';
@@ -107,13 +112,32 @@ export const SCENARIOS: readonly ConformanceScenario[] = [
     room: LOBBY,
     auth: credentials('now', 2),
   },
+  {
+    id: 'success-persistent-meeting',
+    title: "Joins a persistent key's scheduled meeting (credentials mode)",
+    group: 'success',
+    target: 'sandbox',
+    sandbox: 'main',
+    appKey: k.persistent,
+    room: DEMO_MEETING.room,
+    auth: credentials(
+      DEMO_MEETING.startDateTime,
+      DEMO_MEETING.duration,
+      DEMO_SECRETS[k.persistent],
+    ),
+  },
   apiError(4001, 'conformance-unknown-key'),
   apiError(4002, k.domainBound),
   apiError(4003, EXTRA_KEYS.strictCors),
   apiError(4004, k.credentialsOnly),
   apiError(4005, k.credentials, credentials('now', 2, 'not-the-secret')),
   apiError(4006, k.orphan),
-  apiError(4010, k.persistent, credentials('now', 1, DEMO_SECRETS[k.persistent]), 'standup'),
+  apiError(
+    4010,
+    k.persistent,
+    credentials('now', 1, DEMO_SECRETS[k.persistent]),
+    DEMO_MEETING.room,
+  ),
   apiError(4020, k.seats),
   apiError(4021, k.tokenFailure),
   apiError(5005, k.otherServer),
