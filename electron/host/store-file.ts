@@ -45,7 +45,9 @@ export function storeOptions(dataDir: string) {
     accessPropertiesByDotNotation: false,
     defaults: { profiles: [], invalidProfiles: [], settings: {} } satisfies StoreData,
     schema: {
-      profiles: { type: 'array', items: { type: 'object' } },
+      // No item type: a single non-object entry (a `null`, a number) failing the schema would
+      // make conf refuse the whole file, and every good profile would be set aside with it.
+      profiles: { type: 'array' },
       invalidProfiles: { type: 'array' },
       settings: { type: 'object' },
     },
