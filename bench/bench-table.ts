@@ -6,7 +6,7 @@ export function formatValue(value: number | null, unit: string): string {
 
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
 
-  return unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(digits)} ${unit}`;
+  return unit === 'x' ? `${value.toFixed(3)}x` : `${value.toFixed(digits)} ${unit}`;
 }
 
 /** The rows as a Markdown table, which reads fine in a terminal too. */

@@ -1,4 +1,6 @@
+import { Redactor } from '../electron/core/redactor';
 import { runRepeat } from '../electron/core/repeat/run-repeat';
+import { runHandshake } from '../electron/core/run-engine';
 
 import { benchPlan } from './bench-plan';
 import { row, type BenchRow } from './bench-row';
@@ -19,7 +21,10 @@ export async function measureRepeatThroughput(
   options: { rounds: number; count: number; concurrency: number; sandboxPid: number },
 ): Promise<BenchRow[]> {
   const firstRss = settledRssMb();
-  const perRound = await rounds(options.rounds, async () => {
+  const perRound = await rounds(options.rounds, async (index) => {
+    // Side by side with a bare pool of engine calls, which goes first every other round.
+    const bareFirst = index % 2 === 1;
+    const bareFirstSeconds = bareFirst ? await timedBarePool(server, options) : 0;
     const before = settledRssMb();
     const engineCpuBefore = ownCpuMs();
     const sandboxCpuBefore = childCpuMs(options.sandboxPid);
@@ -36,8 +41,10 @@ export async function measureRepeatThroughput(
         ? Number.NaN
         : (sandboxCpuAfter - sandboxCpuBefore) / summary.done;
     const after = settledRssMb();
+    const bareSeconds = bareFirst ? bareFirstSeconds : await timedBarePool(server, options);
 
     return {
+      barePerSecond: options.count / bareSeconds,
       perSecond: summary.done / seconds,
       joined: summary.byOutcome.joined,
       growthMb: after - before,
@@ -64,6 +71,13 @@ export async function measureRepeatThroughput(
     }),
     row({
       section: SECTION,
+      metric: 'bare pool of engine calls, same count and concurrency',
+      value: median(perRound.map((r) => r.barePerSecond)),
+      unit: '/s',
+      note: `no runRepeat: ${options.concurrency} loops awaiting runHandshake; rounds ${perRound.map((r) => r.barePerSecond.toFixed(0)).join(', ')}; runRepeat / bare ${median(perRound.map((r) => r.perSecond / r.barePerSecond)).toFixed(2)}`,
+    }),
+    row({
+      section: SECTION,
       metric: 'CPU per handshake: engine process / sandbox process',
       value: engineCpu,
       unit: 'ms',
@@ -86,4 +100,25 @@ export async function measureRepeatThroughput(
       note: `${firstRss.toFixed(0)} MB -> ${lastRss.toFixed(0)} MB over ${options.rounds * options.count} handshakes`,
     }),
   ];
+}
+
+/**
+ * `count` engine handshakes from `concurrency` loops, with nothing kept or counted; resolves
+ * with the seconds it took.
+ */
+async function timedBarePool(
+  server: string,
+  { count, concurrency }: { count: number; concurrency: number },
+): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const loop = async (): Promise<void> => {
+    while (next < count) {
+      next += 1;
+      await runHandshake(benchPlan(server), { sink: () => undefined, redactor: new Redactor() });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+
+  return (performance.now() - started) / 1000;
 }
