@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import type { Profile, ProfileEntry } from '../../contract';
@@ -45,6 +45,10 @@ const FLAGS = {
 
 function openStore(io: CliIo, dataDir: string | undefined): ProfileStore {
   const dir = dataDir === undefined ? resolveDataDir(io.env) : resolve(io.cwd, dataDir);
+  // A file given as the folder would otherwise surface as an ENOTDIR internal error.
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new UsageError(`Expected \`--data-dir\` to be a folder, got the file \`${dir}\``);
+  }
   const store = new ProfileStore(openConfStore(dir));
   if (store.recoveredCopy !== null) {
     printError(

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +66,10 @@ export const serveCommand: Command = {
     }
 
     const dataDir = rawDir === undefined ? resolveDataDir(io.env) : resolve(io.cwd, rawDir);
+    // A file given as the folder would otherwise surface as an ENOTDIR internal error.
+    if (statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+      throw new UsageError(`Expected \`--data-dir\` to be a folder, got the file \`${dataDir}\``);
+    }
     const backend = await createBackend({ host: 'web', dataDir, vault: new MemoryVault() });
     let host;
     try {
