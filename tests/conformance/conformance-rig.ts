@@ -18,6 +18,7 @@ import {
 } from './scenarios';
 import { SdkBrowser, type SdkRunConfig, type SdkRunResult } from './sdk-browser';
 import type { SdkVersion } from './sdk-bundle';
+import { engineWireRecord, sdkWireRecord, type WireRecord } from './wire-record';
 
 /**
  * Short timeouts, the same on both sides: 0.6 honours `apiTimeout` (so its three attempts take
@@ -44,6 +45,8 @@ export interface CellResult {
   sdk: SdkRunResult & { compared: ConformanceEvent[] };
   engine: { timeline: TimelineEvent[]; compared: ConformanceEvent[]; outcome: string };
   comparison: SequenceComparison;
+  /** The auth request and joinRoom as each side sent them (masked, shapes only). */
+  wire: { sdk: WireRecord; engine: WireRecord };
 }
 
 interface ResolvedAuth {
@@ -147,6 +150,7 @@ export class ConformanceRig {
       sdk: { ...sdkRun, compared: sdkCompared },
       engine: { ...engine, compared: engineCompared },
       comparison: compareSequences(sdkCompared, engineCompared),
+      wire: { sdk: sdkWireRecord(sdkRun), engine: engineWireRecord(engine.timeline) },
     };
   }
 

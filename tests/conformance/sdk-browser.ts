@@ -1,9 +1,17 @@
-import { chromium, type Browser, type Page, type Request, type Response } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type Page,
+  type Request,
+  type Response,
+  type WebSocket,
+} from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 import { startPageServer, type PageServer } from './page-server';
 import type { SdkVersion } from './sdk-bundle';
+import { maskApiUrl, messageOfFrame, shapeOf } from './wire-shape';
 
 /**
  * The page's host. The sandbox's CORS demo key lists `app.example.com`; Chromium maps the name
@@ -71,6 +79,13 @@ export interface SdkRunResult {
   offLoopbackResponses: string[];
   /** Loopback requests that failed, with Chromium's reason (`url net::ERR_…`). */
   failedRequests: string[];
+  /**
+   * The auth requests the SDK sent (`GET …/api/…`), URL masked by `maskApiUrl` as soon as it is
+   * seen (it carries the credentials), with Chromium's lower-cased headers.
+   */
+  apiRequests: { url: string; headers: Record<string, string> }[];
+  /** The signalling messages the SDK sent: type and shape only, never the token values. */
+  sentMessages: { type: string; shape: string[] }[];
   pageErrors: string[];
 }
 
@@ -129,13 +144,33 @@ export class SdkBrowser {
     const offLoopbackResponses: string[] = [];
     const pageErrors: string[] = [];
     const failedRequests: string[] = [];
+    const apiRequests: SdkRunResult['apiRequests'] = [];
+    const sentMessages: SdkRunResult['sentMessages'] = [];
     const isLoopback = (url: string): boolean => {
       const { protocol, hostname } = new URL(url);
 
       return protocol === 'about:' || hostname === '127.0.0.1' || hostname === PAGE_HOST;
     };
     const onRequest = (request: Request): void => {
-      if (!isLoopback(request.url())) blockedRequests.push(request.url());
+      const url = request.url();
+      if (!isLoopback(url)) blockedRequests.push(url);
+      else if (
+        request.method() === 'GET' &&
+        new URL(url).pathname.startsWith('/api/') &&
+        // A redirect's follow-up is the browser's request, not one the SDK made.
+        request.redirectedFrom() === null
+      ) {
+        apiRequests.push({ url: maskApiUrl(url), headers: request.headers() });
+      }
+    };
+    const onWebSocket = (socket: WebSocket): void => {
+      socket.on('framesent', (frame) => {
+        const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
+        const message = messageOfFrame(text);
+        if (message !== null) {
+          sentMessages.push({ type: String(message.type), shape: shapeOf(message) });
+        }
+      });
     };
     const onResponse = (response: Response): void => {
       if (!isLoopback(response.url())) offLoopbackResponses.push(response.url());
@@ -152,6 +187,7 @@ export class SdkBrowser {
     page.on('response', onResponse);
     page.on('pageerror', onPageError);
     page.on('requestfailed', onRequestFailed);
+    page.on('websocket', onWebSocket);
     let reusable = false;
     try {
       this.runs += 1;
@@ -160,19 +196,33 @@ export class SdkBrowser {
       const outcome = await page.evaluate<
         Omit<
           SdkRunResult,
-          'blockedRequests' | 'offLoopbackResponses' | 'pageErrors' | 'failedRequests'
+          | 'blockedRequests'
+          | 'offLoopbackResponses'
+          | 'pageErrors'
+          | 'failedRequests'
+          | 'apiRequests'
+          | 'sentMessages'
         >
       >(`window.runConformance(${payload})`);
       // Leaving the document closes the SDK's sockets before the page serves the next run.
       await page.goto('about:blank');
       reusable = true;
 
-      return { ...outcome, blockedRequests, offLoopbackResponses, pageErrors, failedRequests };
+      return {
+        ...outcome,
+        blockedRequests,
+        offLoopbackResponses,
+        pageErrors,
+        failedRequests,
+        apiRequests,
+        sentMessages,
+      };
     } finally {
       page.off('request', onRequest);
       page.off('response', onResponse);
       page.off('pageerror', onPageError);
       page.off('requestfailed', onRequestFailed);
+      page.off('websocket', onWebSocket);
       if (reusable) this.idle.push(page);
       else await page.context().close();
     }

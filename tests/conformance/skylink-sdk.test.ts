@@ -53,6 +53,15 @@ describe.each(SDK_VERSIONS)('SkylinkJS %s against the sandbox and the engine', (
         );
       });
 
+      it('has the engine send the same auth request and joinRoom fields as the SDK', () => {
+        const { sdk, engine } = cellOf(id, version).wire;
+
+        expect(sdk.apiUrl).not.toBeNull();
+        expect(engine.apiUrl).toBe(sdk.apiUrl);
+        expect(engine.apiHeaders).toEqual(sdk.apiHeaders);
+        expect(engine.joinRoomShape).toEqual(sdk.joinRoomShape);
+      });
+
       const known = knownDifferenceOf(id, version);
       if (known === undefined) {
         it('has the engine report the same events, in order, with the same values', () => {
