@@ -5,24 +5,18 @@ import {
   ok,
   type ExportedFile,
   type ExportOptions,
-  type Finding,
   type HarProfile,
   type Profile,
   type Result,
   type RunLog,
   type RunSummary,
-  type TimelineEvent,
 } from '../contract';
 import { diagnose } from '../core/diagnosis/index';
 import { parseBundle, profileFromHar, renderExport } from '../core/export/index';
 import type { Redactor } from '../core/redactor';
+import { findingsOf } from '../core/run-outcome';
 
 import type { RunHistory } from './run-history';
-
-/** Findings the engine's diagnosis placed in a run's timeline. */
-export function findingsOf(events: readonly TimelineEvent[]): Finding[] {
-  return events.flatMap((event) => (event.type === 'diagnosis' ? [event.finding] : []));
-}
 
 // Known limit: redactors live in memory only (the last 50 runs of this process), so an
 // `include` export of a run from before a restart, or of an imported bundle, is refused.

@@ -17,10 +17,10 @@ import { createLogger } from '../core/logger';
 import { resolvePlan } from '../core/plan-resolver';
 import { checkRepeatOptions } from '../core/repeat/repeat-options';
 import { runRepeat } from '../core/repeat/run-repeat';
+import { headlineOf, stateOfResult } from '../core/run-outcome';
 
 import type { PushListener } from './backend-types';
 import type { RunManager } from './run-manager';
-import { headlineOf, stateOfResult } from './run-summary';
 
 const log = createLogger('diag:repeat-manager');
 

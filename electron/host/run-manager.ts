@@ -17,13 +17,13 @@ import { createLogger } from '../core/logger';
 import { resolvePlan, type PlanInput } from '../core/plan-resolver';
 import { Redactor } from '../core/redactor';
 import { runHandshake } from '../core/run-engine';
+import { headlineOf, stateOfResult } from '../core/run-outcome';
 
 import type { PushListener, SecretVault } from './backend-types';
 import type { EmbeddedSandbox } from './embedded-sandbox';
 import { EventLog } from './event-log';
 import { planInputOf } from './plan-input';
 import type { RunHistory } from './run-history';
-import { headlineOf, stateOfResult } from './run-summary';
 
 const log = createLogger('diag:run-manager');
 

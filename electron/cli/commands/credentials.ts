@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-
 import { RELATIVE_START_PATTERN } from '../../contract';
 import { computeCredentials, renderDuration } from '../../core/credentials';
 import { resolveStartToken } from '../../core/demo-apps';
@@ -8,6 +5,7 @@ import { lintCredentials, type LintResult } from '../../core/diagnosis';
 import { EXIT, type Command } from '../command';
 import { paint, printError, printJsonLine, printLine, type CliIo } from '../output';
 import { parseFlags } from '../parse-flags';
+import { readSecret, SECRET_FLAGS } from '../read-secret';
 import { UsageError } from '../usage-error';
 
 const USAGE = `Usage:
@@ -39,9 +37,7 @@ const FLAGS = {
   room: { type: 'string' },
   duration: { type: 'string' },
   start: { type: 'string' },
-  'secret-env': { type: 'string' },
-  'secret-file': { type: 'string' },
-  'secret-stdin': { type: 'boolean', default: false },
+  ...SECRET_FLAGS,
   check: { type: 'string' },
   'url-room': { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -56,56 +52,6 @@ function required(flags: Flags, name: 'room' | 'duration' | 'start'): string {
   }
 
   return value;
-}
-
-/** Reads the secret from the one source given; `null` when none was given. */
-async function readSecret(flags: Flags, io: CliIo): Promise<string | null> {
-  const sources = [
-    flags['secret-env'] === undefined ? null : '--secret-env',
-    flags['secret-file'] === undefined ? null : '--secret-file',
-    flags['secret-stdin'] ? '--secret-stdin' : null,
-  ].filter((source) => source !== null);
-  if (sources.length > 1) {
-    throw new UsageError(`Expected one secret source, got ${sources.join(' and ')}`);
-  }
-
-  let text: string | null = null;
-  const envName = flags['secret-env'];
-  if (envName !== undefined) {
-    text = io.env[envName] ?? '';
-    if (text === '') {
-      throw new UsageError(
-        `Expected environment variable \`${envName}\` (from \`--secret-env\`) to hold the secret, got nothing`,
-      );
-    }
-
-    return text;
-  }
-  const file = flags['secret-file'];
-  if (file !== undefined) {
-    try {
-      text = await readFile(resolve(io.cwd, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'an error';
-      throw new UsageError(
-        `Expected \`--secret-file\` to be a readable file, got ${code} for \`${file}\``,
-      );
-    }
-  } else if (flags['secret-stdin']) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    }
-    text = Buffer.concat(chunks).toString('utf8');
-  }
-  if (text === null) return null;
-
-  // Editors and `echo` end files with a newline that is not part of the secret.
-  const secret = text.replace(/\r?\n$/, '');
-  if (secret === '')
-    throw new UsageError(`Expected \`${sources[0] ?? ''}\` to provide a secret, got an empty one`);
-
-  return secret;
 }
 
 function printLint(io: CliIo, result: LintResult): void {

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-
 import {
+  EMBEDDED_SANDBOX_SERVER,
   NetworkOptionsSchema,
   SDK_FLAVOURS,
   type NetworkOptions,
@@ -9,14 +7,16 @@ import {
 } from '../../contract';
 import { DEMO_APP_KEYS, DEMO_ORIGIN, DEMO_ROOMS, DEMO_SECRETS } from '../../core/demo-apps';
 import { resolvePlan, type PlanInput } from '../../core/plan-resolver';
-import { Redactor } from '../../core/redactor';
-import { runHandshake } from '../../core/run-engine';
 import type { RunPlan } from '../../core/run-plan';
 import { createSandbox, defaultScenario, type Sandbox } from '../../sandbox';
-import { EXIT, type Command } from '../command';
-import { printJsonLine, type CliIo } from '../output';
+import type { Command } from '../command';
+import type { CliIo } from '../output';
 import { numberFlag, parseFlags } from '../parse-flags';
-import { createTimelinePrinter } from '../timeline-printer';
+import { lookUpProfile, planInputFromProfile } from '../profile-input';
+import { readSecret, SECRET_FLAGS, type SecretFlagValues } from '../read-secret';
+import { runRepeatFromCli } from '../repeat-runner';
+import { checkProfileFlags, exportRequestOf, repeatOptionsOf } from '../run-extras';
+import { runOnce } from '../run-once';
 import { UsageError } from '../usage-error';
 
 const USAGE = `Usage: skylink-diag run --server URL --app-key KEY --room NAME [options]
@@ -46,11 +46,21 @@ prints what the SDK would report. CORS mode by default; credentials mode with --
   --insecure            skip certificate checks (reported in the timeline)
   --proxy URL           HTTP proxy for the API request (HTTPS goes through CONNECT)
   --json                NDJSON: one event per line, the last one is the result
+  --profile NAME        run a saved or built-in profile (skylink-diag profiles list); only
+                        the secret flags and --credentials may be added to it
+  --data-dir DIR        where saved profiles live (default: the app's data folder)
+  --export FILE         write the run to FILE: .json bundle, .har or .md report
+  --redaction MODE      redact (default) or hash: how sensitive values appear in --export
+  --repeat N            run N handshakes and print a summary (success rate, percentiles)
+  --concurrency C       with --repeat: handshakes in flight at once (default 1)
+  --interval MS         with --repeat: pause before each handshake, per worker (default 0)
 
 Exit status: 0 joined, 1 failed, rejected or cancelled, 2 bad usage.
 
 Examples:
   skylink-diag run --sandbox
+  skylink-diag run --profile "Sandbox: wrong secret" --export ticket.md
+  skylink-diag run --sandbox --repeat 200 --concurrency 10
   skylink-diag run --sandbox --sdk 2.x --start now --duration 2 --app-key demo-credentials-key
   skylink-diag run --server https://api.temasys.io --app-key KEY --room r1 \\
     --start 2026-12-03T09:00:00.000Z --duration 2 --secret-env SKYLINK_SECRET --json`;
@@ -65,9 +75,7 @@ export const RUN_FLAGS = {
   'no-origin': { type: 'boolean', default: false },
   start: { type: 'string' },
   duration: { type: 'string' },
-  'secret-env': { type: 'string' },
-  'secret-file': { type: 'string' },
-  'secret-stdin': { type: 'boolean', default: false },
+  ...SECRET_FLAGS,
   credentials: { type: 'string' },
   sdk: { type: 'string', default: '0.6' },
   timeout: { type: 'string' },
@@ -77,10 +85,17 @@ export const RUN_FLAGS = {
   insecure: { type: 'boolean', default: false },
   proxy: { type: 'string' },
   json: { type: 'boolean', default: false },
+  profile: { type: 'string' },
+  'data-dir': { type: 'string' },
+  export: { type: 'string' },
+  redaction: { type: 'string', default: 'redact' },
+  repeat: { type: 'string' },
+  concurrency: { type: 'string' },
+  interval: { type: 'string' },
 } as const;
 
 /** The parsed values of {@link RUN_FLAGS}. */
-export interface RunFlagValues {
+export interface RunFlagValues extends SecretFlagValues {
   server?: string;
   sandbox?: boolean;
   'app-key'?: string;
@@ -89,9 +104,6 @@ export interface RunFlagValues {
   'no-origin'?: boolean;
   start?: string;
   duration?: string;
-  'secret-env'?: string;
-  'secret-file'?: string;
-  'secret-stdin'?: boolean;
   credentials?: string;
   sdk?: string;
   timeout?: string;
@@ -101,6 +113,13 @@ export interface RunFlagValues {
   insecure?: boolean;
   proxy?: string;
   json?: boolean;
+  profile?: string;
+  'data-dir'?: string;
+  export?: string;
+  redaction?: string;
+  repeat?: string;
+  concurrency?: string;
+  interval?: string;
 }
 
 /** Which plan field each flag feeds, for errors that come back from plan resolution. */
@@ -216,64 +235,6 @@ function networkFromFlags(flags: RunFlagValues): NetworkOptions {
   return parsed.data;
 }
 
-async function readSecret(flags: RunFlagValues, io: CliIo): Promise<string | null> {
-  const sources = [
-    flags['secret-env'] === undefined ? null : '--secret-env',
-    flags['secret-file'] === undefined ? null : '--secret-file',
-    flags['secret-stdin'] === true ? '--secret-stdin' : null,
-  ].filter((source) => source !== null);
-  if (sources.length > 1) {
-    throw new UsageError(
-      `Expected one secret source, got ${sources.map((s) => `\`${s}\``).join(' and ')}`,
-    );
-  }
-
-  const envName = flags['secret-env'];
-  if (envName !== undefined) {
-    const value = io.env[envName];
-    if (value === undefined || value === '') {
-      throw new UsageError(
-        `Expected environment variable \`${envName}\` (from \`--secret-env\`) to hold the secret, got nothing`,
-      );
-    }
-
-    return value;
-  }
-  const file = flags['secret-file'];
-  if (file !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(resolve(io.cwd, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'an error';
-      throw new UsageError(
-        `Expected \`--secret-file\` to be a readable file, got ${code} for \`${file}\``,
-      );
-    }
-
-    return nonEmptySecret(text, '--secret-file');
-  }
-  if (flags['secret-stdin'] === true) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    }
-
-    return nonEmptySecret(Buffer.concat(chunks).toString('utf8'), '--secret-stdin');
-  }
-
-  return null;
-}
-
-function nonEmptySecret(text: string, flag: string): string {
-  // Editors and `echo` end files with a newline that is not part of the secret.
-  const value = text.replace(/\r?\n$/, '');
-  if (value === '')
-    throw new UsageError(`Expected \`${flag}\` to provide a secret, got an empty one`);
-
-  return value;
-}
-
 /** Resolves a {@link PlanInput} into a plan, turning a field error into a flag error. */
 export function planFromInput(input: PlanInput, nowMs: number): RunPlan {
   const resolved = resolvePlan(input, nowMs);
@@ -286,30 +247,6 @@ export function planFromInput(input: PlanInput, nowMs: number): RunPlan {
   );
 }
 
-/** Runs one handshake with output to the CLI and returns the exit status. */
-export async function runOnce(plan: RunPlan, io: CliIo, json: boolean): Promise<number> {
-  const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => {
-    controller.abort();
-  });
-  const printer = createTimelinePrinter(io);
-  try {
-    const result = await runHandshake(plan, {
-      redactor: new Redactor(),
-      signal: controller.signal,
-      sink: (event) => {
-        if (json) printJsonLine(io, event);
-        else printer.print(event);
-      },
-    });
-    if (!json) printer.summary(result);
-
-    return result.outcome === 'joined' ? EXIT.OK : EXIT.FAILED;
-  } finally {
-    stopListening();
-  }
-}
-
 /** `skylink-diag run`. */
 export const runCommand: Command = {
   name: 'run',
@@ -317,24 +254,38 @@ export const runCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseFlags(argv, RUN_FLAGS);
-    if (values.sandbox && values.server !== undefined) {
+    const profile = values.profile === undefined ? null : lookUpProfile(values);
+    if (profile !== null) checkProfileFlags(argv);
+    else if (values.sandbox && values.server !== undefined) {
       throw new UsageError('Expected either `--server` or `--sandbox`, got both');
+    } else if (!values.sandbox && values.server === undefined) {
+      throw new UsageError('Expected `--server URL`, `--sandbox` or `--profile NAME`, got nothing');
     }
-    if (!values.sandbox && values.server === undefined) {
-      throw new UsageError('Expected `--server URL` (or `--sandbox`), got nothing');
-    }
+    const repeat = repeatOptionsOf(values);
+    const exportTo = exportRequestOf(values, profile);
 
     let sandbox: Sandbox | null = null;
     try {
-      if (values.sandbox) sandbox = await createSandbox(defaultScenario());
-      const target = {
-        server: sandbox?.url ?? values.server ?? '',
-        embeddedSandbox: sandbox !== null,
-      };
-      const input = await planInputFromFlags(values, io, target);
+      const needsSandbox = profile?.server === EMBEDDED_SANDBOX_SERVER || values.sandbox;
+      if (needsSandbox) sandbox = await createSandbox(defaultScenario());
+      const input =
+        profile === null
+          ? await planInputFromFlags(values, io, {
+              server: sandbox?.url ?? values.server ?? '',
+              embeddedSandbox: sandbox !== null,
+            })
+          : await planInputFromProfile(profile, values, io, sandbox?.url ?? null);
       const plan = planFromInput(input, Date.now());
+      if (repeat !== null) {
+        return await runRepeatFromCli({
+          makePlan: () => planFromInput(input, Date.now()),
+          options: repeat,
+          io,
+          json: values.json,
+        });
+      }
 
-      return await runOnce(plan, io, values.json);
+      return await runOnce(plan, io, values.json, exportTo);
     } finally {
       await sandbox?.close();
     }

@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 import type { Finding, RedactionMode, ResultEvent, RunBundle, RunLog } from '../../contract';
 import { diagnose } from '../../core/diagnosis';
 import { formatFromPath, MAX_BUNDLE_CHARS, parseBundle, writeExport } from '../../core/export';
+import { findingsOf } from '../../core/run-outcome';
 import { ENGINE_VERSION } from '../../core/version';
 import { EXIT, type Command } from '../command';
+import { printFindings } from '../findings-printer';
 import { paint, printError, printJsonLine, printLine, type CliIo } from '../output';
 import { parseFlags } from '../parse-flags';
 import { createTimelinePrinter } from '../timeline-printer';
@@ -55,7 +57,7 @@ export const showCommand: Command = {
     const parsed = parseBundle(text);
     if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error.message}`);
     const { bundle, log } = parsed.value;
-    const findings = findingsOf(bundle, log);
+    const findings = bundleFindings(bundle, log);
 
     if (values.json) printJsonLine(io, { ...bundle, run: log.summary, findings });
     else printBundle(io, bundle, log, findings);
@@ -129,11 +131,9 @@ async function readBundleText(path: string): Promise<string> {
  * one: from its `diagnosis` events, else computed again from the events. A recomputed diagnosis
  * lacks the secret, so the credential lint's recomputation is missing from it.
  */
-function findingsOf(bundle: RunBundle, log: RunLog): Finding[] {
+function bundleFindings(bundle: RunBundle, log: RunLog): Finding[] {
   if (bundle.findings.length > 0) return bundle.findings;
-  const fromEvents = log.events.flatMap((event) =>
-    event.type === 'diagnosis' ? [event.finding] : [],
-  );
+  const fromEvents = findingsOf(log.events);
 
   return fromEvents.length > 0 ? fromEvents : diagnose(log.events);
 }
@@ -163,24 +163,7 @@ function printBundle(io: CliIo, bundle: RunBundle, log: RunLog, findings: Findin
   }
 
   printLine(io, '');
-  printLine(io, paint(io, 'bold', 'Diagnosis:'));
-  if (findings.length === 0) printLine(io, '  no findings');
-  for (const finding of findings) {
-    const colour =
-      finding.severity === 'error' ? 'red' : finding.severity === 'warn' ? 'yellow' : 'cyan';
-    printLine(io, `  ${paint(io, colour, finding.severity.padEnd(5))} ${finding.verdict}`);
-    printLine(io, `        Next: ${finding.nextStep}`);
-    if (finding.evidence.length > 0) {
-      printLine(
-        io,
-        paint(
-          io,
-          'grey',
-          `        evidence: ${finding.evidence.map((seq) => `#${seq}`).join(' ')}`,
-        ),
-      );
-    }
-  }
+  printFindings(io, findings);
 
   if (result === null) {
     printLine(io, '');
