@@ -26,7 +26,7 @@ export type { HarEntry, HarPair } from './har-fields';
  */
 export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
   const entries: { at: number; entry: HarEntry }[] = [];
-  const answered = new Set<HttpResponseEvent>();
+  const responses = new ResponseQueues(events);
   const polled = new Set(
     events.flatMap((event) =>
       event.type === 'http.request' && event.purpose === 'socket.io' ? [event.attempt] : [],
@@ -34,8 +34,7 @@ export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
   );
   for (const [index, event] of events.entries()) {
     if (event.type === 'http.request') {
-      const response = findResponse(events, index, event, answered);
-      if (response !== null) answered.add(response);
+      const response = responses.take(index, event);
       entries.push({ at: event.t, entry: httpEntry(event, response, failureAfter(events, index)) });
     } else if (event.type === 'socket.attempt' && !polled.has(event.attempt)) {
       entries.push({ at: event.t, entry: signallingEntry(event, events, index) });
@@ -45,19 +44,45 @@ export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
   return entries.sort((a, b) => a.at - b.at).map((item) => item.entry);
 }
 
-function findResponse(
-  events: readonly TimelineEvent[],
-  from: number,
-  request: HttpRequestEvent,
-  answered: Set<HttpResponseEvent>,
-): HttpResponseEvent | null {
-  for (let index = from + 1; index < events.length; index += 1) {
-    const event = events[index];
-    if (event?.type !== 'http.response' || answered.has(event)) continue;
-    if (event.purpose === request.purpose && event.attempt === request.attempt) return event;
+/**
+ * The responses of a run by purpose and attempt, in order. A request takes the first response
+ * of its purpose and attempt that comes after it and no earlier request took; one pass builds
+ * the queues, so pairing stays linear where a scan per request went quadratic on long runs.
+ */
+class ResponseQueues {
+  readonly #queues = new Map<string, { at: number[]; next: number }>();
+  readonly #events: readonly TimelineEvent[];
+
+  constructor(events: readonly TimelineEvent[]) {
+    this.#events = events;
+    for (const [index, event] of events.entries()) {
+      if (event.type !== 'http.response') continue;
+      const key = queueKey(event.purpose, event.attempt);
+      const queue = this.#queues.get(key);
+      if (queue === undefined) this.#queues.set(key, { at: [index], next: 0 });
+      else queue.at.push(index);
+    }
   }
 
-  return null;
+  /** The response of the request at `from`, or `null` when none came. */
+  take(from: number, request: HttpRequestEvent): HttpResponseEvent | null {
+    const queue = this.#queues.get(queueKey(request.purpose, request.attempt));
+    if (queue === undefined) return null;
+    // Requests come in order, so a response before this one can never be taken by a later one.
+    while (queue.next < queue.at.length && (queue.at[queue.next] ?? Infinity) <= from) {
+      queue.next += 1;
+    }
+    const index = queue.at[queue.next];
+    if (index === undefined) return null;
+    queue.next += 1;
+    const event = this.#events[index];
+
+    return event?.type === 'http.response' ? event : null;
+  }
+}
+
+function queueKey(purpose: string, attempt: number): string {
+  return `${purpose}\u0000${attempt}`;
 }
 
 function failureAfter(events: readonly TimelineEvent[], from: number): string | null {

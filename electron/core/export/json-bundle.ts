@@ -6,7 +6,7 @@ import {
   type TimelineEvent,
 } from '../../contract';
 
-import { scrubRun, type ExportInput } from './export-input';
+import type { ExportInput } from './export-input';
 import { platformInfo } from './platform-info';
 import { UNREVEALED_NOTE, type ExportRedaction } from './redaction';
 
@@ -22,25 +22,32 @@ export function timingsOf(events: readonly TimelineEvent[]): RunTimings | null {
 
 /** Builds a version-1 bundle with every string redacted as the export's mode asks. */
 export function buildBundle(input: ExportInput, redaction: ExportRedaction): RunBundle {
-  const run = scrubRun(input, redaction);
+  // Scrub and finish run as one walk here: nothing between them reads the raw markers.
+  const events = redaction.scrubAndFinishValue(input.log.events);
+  const summary = redaction.scrubAndFinishValue(input.log.summary);
+  const profile = redaction.scrubAndFinishValue(input.profile);
+  const findings = redaction.scrubAndFinishValue(input.findings);
   const now = input.now ?? (() => new Date());
+  const head = redaction.finishValue({
+    app: { name: input.app.name, version: input.app.version },
+    platform: platformInfo(),
+  });
   const bundle: RunBundle = {
     schema: BUNDLE_SCHEMA,
     version: BUNDLE_VERSION,
     exportedAt: now().toISOString(),
-    app: { name: input.app.name, version: input.app.version },
-    platform: platformInfo(),
+    app: head.app,
+    platform: head.platform,
     redaction: { mode: redaction.mode },
-    profile: run.profile,
-    run: { ...run.summary, eventCount: run.events.length },
-    events: run.events,
-    findings: run.findings,
-    timings: timingsOf(run.events),
+    profile,
+    run: { ...summary, eventCount: events.length },
+    events,
+    findings,
+    timings: timingsOf(events),
   };
-  const finished = redaction.finishValue(bundle);
-  if (redaction.hasUnrevealed) finished.redaction.note = UNREVEALED_NOTE;
+  if (redaction.hasUnrevealed) bundle.redaction.note = UNREVEALED_NOTE;
 
-  return finished;
+  return bundle;
 }
 
 /** Renders a bundle as the text of a `.json` file. */

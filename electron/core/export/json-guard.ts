@@ -7,6 +7,42 @@ export const MAX_JSON_DEPTH = 48;
  * Iterative on purpose, so the check itself cannot overflow. Returns the problem, or `null`.
  */
 export function checkJsonShape(root: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
+  // The common case, a sound file, is answered without building a path per value; only a file
+  // with a problem is walked again to name where it is.
+  return hasShapeProblem(root, maxDepth) ? describeShapeProblem(root, maxDepth) : null;
+}
+
+function hasShapeProblem(root: unknown, maxDepth: number): boolean {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() ?? 0;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= maxDepth) return true;
+    if (Array.isArray(value)) {
+      for (const child of value as unknown[]) {
+        if (child !== null && typeof child === 'object') {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    if (Object.hasOwn(value, '__proto__')) return true;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+
+  return false;
+}
+
+function describeShapeProblem(root: unknown, maxDepth: number): string | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const item = stack.pop();

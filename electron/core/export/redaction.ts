@@ -36,6 +36,17 @@ const SENSITIVE_KEYS: Record<string, string> = {
 const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
 const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization']);
 const MAX_DEPTH = 64;
+// A cheap first test: only a string that passes it is run through CRED_PARAM.
+const CRED_HINT = /[?&;]cred=/i;
+
+interface KeyInfo {
+  /** The marker kind of a sensitive key, `undefined` for any other. */
+  kind: string | undefined;
+  /** Whether the key names a header map (`headers`, `requestHeaders`, …). */
+  headers: boolean;
+}
+const KEY_INFO = new Map<string, KeyInfo>();
+const MAX_CACHED_KEYS = 10_000;
 
 /**
  * Applies one export's redaction rules. One instance serves one export, so `hash` mode can
@@ -65,11 +76,22 @@ export class ExportRedaction {
    * {@link ExportRedaction.finishText}.
    */
   scrubValue<T>(value: T): T {
-    return this.#scrub(value, null, 0) as T;
+    return this.#walk(value, null, 0, true, false) as T;
+  }
+
+  /**
+   * {@link ExportRedaction.scrubValue} then {@link ExportRedaction.finishValue} in one walk:
+   * every string is scrubbed, then finished, keys finished too, as the two passes would.
+   */
+  scrubAndFinishValue<T>(value: T): T {
+    return this.#walk(value, null, 0, true, true) as T;
   }
 
   /** Scrubs the `cred=` values of one string. */
   scrubText(text: string): string {
+    // Most strings hold no `=` at all; the full pattern runs only where a `cred=` can be.
+    if (!text.includes('=') || !CRED_HINT.test(text)) return text;
+
     return text.replace(CRED_PARAM, (_match, prefix: string, raw: string) =>
       WHOLE_MARKER.test(raw) || raw === ''
         ? `${prefix}${raw}`
@@ -121,34 +143,87 @@ export class ExportRedaction {
 
   /** Applies {@link ExportRedaction.finishText} to every string of a JSON-like value, keys too. */
   finishValue<T>(value: T): T {
-    return this.#mapStrings(value, 0, (text) => this.finishText(text)) as T;
+    return this.#walk(value, null, 0, false, true) as T;
   }
 
-  #scrub(value: unknown, key: string | null, depth: number): unknown {
+  /*
+   * One walk serves the scrub, the finish, or both. It copies on write: a branch in which no
+   * string changes is returned as it came, so a 100,000-event run is not rebuilt object by
+   * object just to be read by `JSON.stringify`. Objects that are not plain data (a class
+   * instance, a getter's host) are always rebuilt, so only own enumerable values reach the
+   * output, as before.
+   */
+  #walk(value: unknown, key: string | null, depth: number, scrub: boolean, finish: boolean) {
     if (typeof value === 'string') {
-      const kind = key === null ? undefined : SENSITIVE_KEYS[key.toLowerCase()];
-      if (kind !== undefined && value !== '' && !onlyMarkers(value)) return this.#mark(kind, value);
+      let text = value;
+      if (scrub) {
+        const kind = key === null ? undefined : keyInfo(key).kind;
+        text =
+          kind !== undefined && text !== '' && !onlyMarkers(text)
+            ? this.#mark(kind, text)
+            : this.scrubText(text);
+      }
 
-      return this.scrubText(value);
+      return finish ? this.finishText(text) : text;
     }
     if (value === null || typeof value !== 'object') return value;
-    // Deeper than any event goes: flattened to text, so nothing escapes the scrub unread.
-    if (depth > MAX_DEPTH) return this.scrubText(flatten(value));
-    if (Array.isArray(value)) return value.map((item) => this.#scrub(item, null, depth + 1));
+    // Deeper than any event goes: flattened to text, so nothing escapes the walk unread.
+    if (depth > MAX_DEPTH) {
+      const text = flatten(value);
 
-    const headersLike = key !== null && /headers$/i.test(key);
-    const out: Record<string, unknown> = {};
-    for (const [name, item] of Object.entries(value)) {
-      setOwn(
-        out,
-        name,
-        headersLike && typeof item === 'string'
-          ? this.scrubHeader(name, item)
-          : this.#scrub(item, name, depth + 1),
-      );
+      return finish ? this.finishText(scrub ? this.scrubText(text) : text) : this.scrubText(text);
+    }
+    if (Array.isArray(value)) return this.#walkArray(value, depth, scrub, finish);
+
+    return this.#walkObject(value as Record<string, unknown>, key, depth, scrub, finish);
+  }
+
+  #walkArray(value: unknown[], depth: number, scrub: boolean, finish: boolean): unknown[] {
+    let out: unknown[] | null = Object.getPrototypeOf(value) === Array.prototype ? null : [];
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      const next = this.#walk(item, null, depth + 1, scrub, finish);
+      if (out === null && next !== item) out = value.slice(0, index);
+      out?.push(next);
     }
 
-    return out;
+    return out ?? value;
+  }
+
+  #walkObject(
+    value: Record<string, unknown>,
+    key: string | null,
+    depth: number,
+    scrub: boolean,
+    finish: boolean,
+  ): Record<string, unknown> {
+    const proto: unknown = Object.getPrototypeOf(value);
+    let out: Record<string, unknown> | null =
+      proto === Object.prototype || proto === null ? null : {};
+    const headersLike = scrub && key !== null && keyInfo(key).headers;
+    const names = Object.keys(value);
+    for (let index = 0; index < names.length; index += 1) {
+      const name = names[index] as string;
+      const item = value[name];
+      let next: unknown;
+      if (headersLike && typeof item === 'string') {
+        const scrubbed = this.scrubHeader(name, item);
+        next = finish ? this.finishText(scrubbed) : scrubbed;
+      } else {
+        next = this.#walk(item, name, depth + 1, scrub, finish);
+      }
+      const outName = finish ? this.finishText(name) : name;
+      if (out === null && (next !== item || outName !== name)) {
+        out = {};
+        for (let before = 0; before < index; before += 1) {
+          const kept = names[before] as string;
+          setField(out, kept, value[kept]);
+        }
+      }
+      if (out !== null) setField(out, outName, next);
+    }
+
+    return out ?? value;
   }
 
   #scrubCookie(value: string, isSetCookie: boolean): string {
@@ -173,19 +248,26 @@ export class ExportRedaction {
 
     return `[REDACTED:${kind}#${hash}]`;
   }
+}
 
-  #mapStrings(value: unknown, depth: number, map: (text: string) => string): unknown {
-    if (typeof value === 'string') return map(value);
-    if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map((item) => this.#mapStrings(item, depth + 1, map));
+/** What a key says about the values under it; cached, since a run repeats few keys. */
+function keyInfo(key: string): KeyInfo {
+  const known = KEY_INFO.get(key);
+  if (known !== undefined) return known;
+  const lower = key.toLowerCase();
+  // An own-property test, so `constructor` or `toString` never read as sensitive kinds.
+  const kind = Object.hasOwn(SENSITIVE_KEYS, lower) ? SENSITIVE_KEYS[lower] : undefined;
+  const info: KeyInfo = { kind, headers: /headers$/i.test(key) };
+  // Payload keys are free-form; the cache stays bounded whatever a run holds.
+  if (KEY_INFO.size < MAX_CACHED_KEYS) KEY_INFO.set(key, info);
 
-    const out: Record<string, unknown> = {};
-    for (const [name, item] of Object.entries(value)) {
-      setOwn(out, map(name), this.#mapStrings(item, depth + 1, map));
-    }
+  return info;
+}
 
-    return out;
-  }
+/** Sets a field; `__proto__` goes through {@link setOwn} so it stays data. */
+function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') setOwn(target, key, value);
+  else target[key] = value;
 }
 
 /** Sets a property as data, so a key such as `__proto__` can never change a prototype. */
