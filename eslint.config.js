@@ -6,8 +6,19 @@ import tsdoc from 'eslint-plugin-tsdoc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// `electron` is listed as a module name, not a pattern: as a gitignore-style pattern it would
+// also match the `electron/` folder in relative paths such as `../electron/contract`.
 const layerRule = (message, patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'electron', message }],
+      patterns: patterns.map((group) => ({
+        group: group.filter((pattern) => pattern !== 'electron'),
+        message,
+      })),
+    },
+  ],
 });
 
 export default tseslint.config(

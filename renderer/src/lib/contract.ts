@@ -1,5 +1,3 @@
-// The renderer's one door to the shared contract. The layer rule's `electron` pattern also
-// matches the path of `electron/contract` itself, so this re-export is the single place that
-// reaches into it; everything else in the renderer imports from here.
-// eslint-disable-next-line no-restricted-imports -- electron/contract is the allowed layer
+// The renderer's one door to the shared contract: everything in the renderer imports the
+// contract from here, so no component reaches into `electron/` itself.
 export * from '../../../electron/contract';
