@@ -1,6 +1,11 @@
 import { isIP } from 'node:net';
 
-import type { HttpRequestEvent, HttpResponseEvent, TimelineEvent } from '../../contract';
+import type {
+  HttpRequestEvent,
+  HttpResponseEvent,
+  TimelineEvent,
+  TimelineEventType,
+} from '../../contract';
 
 import {
   emptyResponse,
@@ -19,29 +24,67 @@ import { signallingEntry } from './har-signalling-entry';
 export type { HarEntry, HarPair } from './har-fields';
 
 /**
+ * Every event type {@link harEntries} reads. The rest of a run (signalling messages, notes…)
+ * never reaches a HAR, so the exporter scrubs and passes on only these.
+ */
+export const HAR_EVENT_TYPES: ReadonlySet<TimelineEventType> = new Set<TimelineEventType>([
+  'http.request',
+  'http.response',
+  'http.retry',
+  'step.failed',
+  'socket.attempt',
+  'channelOpen',
+  'socketError',
+]);
+
+/**
  * One entry per `http.request`, paired with the `http.response` of the same purpose and
  * attempt; a request that got no answer becomes an entry with status 0, as browsers export a
  * failed request. A `socket.attempt` the engine reported no request for becomes its handshake
  * GET (see {@link signallingEntry}).
  */
 export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
-  const entries: { at: number; entry: HarEntry }[] = [];
+  const entries: HarEntry[] = [];
+  const starts: number[] = [];
   const responses = new ResponseQueues(events);
-  const polled = new Set(
-    events.flatMap((event) =>
-      event.type === 'http.request' && event.purpose === 'socket.io' ? [event.attempt] : [],
-    ),
-  );
-  for (const [index, event] of events.entries()) {
-    if (event.type === 'http.request') {
+  const polled = new Set<number>();
+  for (const event of events) {
+    if (event.type === 'http.request' && event.purpose === 'socket.io') polled.add(event.attempt);
+  }
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index];
+    if (event?.type === 'http.request') {
       const response = responses.take(index, event);
-      entries.push({ at: event.t, entry: httpEntry(event, response, failureAfter(events, index)) });
-    } else if (event.type === 'socket.attempt' && !polled.has(event.attempt)) {
-      entries.push({ at: event.t, entry: signallingEntry(event, events, index) });
+      entries.push(httpEntry(event, response, failureAfter(events, index)));
+      starts.push(event.t);
+    } else if (event?.type === 'socket.attempt' && !polled.has(event.attempt)) {
+      entries.push(signallingEntry(event, events, index));
+      starts.push(event.t);
     }
   }
 
-  return entries.sort((a, b) => a.at - b.at).map((item) => item.entry);
+  return byStart(entries, starts);
+}
+
+/** Entries in order of their start; events already come in order, so mostly a check. */
+function byStart(entries: HarEntry[], starts: number[]): HarEntry[] {
+  let sorted = true;
+  for (let index = 1; index < starts.length && sorted; index += 1) {
+    sorted = (starts[index - 1] ?? 0) <= (starts[index] ?? 0);
+  }
+  if (sorted) return entries;
+  // A stable sort by start, as before: equal starts keep their run order.
+  const order = entries.map((_entry, index) => index);
+  order.sort((a, b) => (starts[a] ?? 0) - (starts[b] ?? 0));
+
+  return order.map((index) => entries[index] as HarEntry);
+}
+
+interface ResponseQueue {
+  /** Run positions of the responses, rising. */
+  at: number[];
+  responses: HttpResponseEvent[];
+  next: number;
 }
 
 /**
@@ -50,39 +93,41 @@ export function harEntries(events: readonly TimelineEvent[]): HarEntry[] {
  * the queues, so pairing stays linear where a scan per request went quadratic on long runs.
  */
 class ResponseQueues {
-  readonly #queues = new Map<string, { at: number[]; next: number }>();
-  readonly #events: readonly TimelineEvent[];
+  readonly #queues = new Map<string, Map<number, ResponseQueue>>();
 
   constructor(events: readonly TimelineEvent[]) {
-    this.#events = events;
-    for (const [index, event] of events.entries()) {
-      if (event.type !== 'http.response') continue;
-      const key = queueKey(event.purpose, event.attempt);
-      const queue = this.#queues.get(key);
-      if (queue === undefined) this.#queues.set(key, { at: [index], next: 0 });
-      else queue.at.push(index);
+    for (let index = 0; index < events.length; index += 1) {
+      const event = events[index];
+      if (event?.type !== 'http.response') continue;
+      let byAttempt = this.#queues.get(event.purpose);
+      if (byAttempt === undefined) {
+        byAttempt = new Map();
+        this.#queues.set(event.purpose, byAttempt);
+      }
+      const queue = byAttempt.get(event.attempt);
+      if (queue === undefined) {
+        byAttempt.set(event.attempt, { at: [index], responses: [event], next: 0 });
+      } else {
+        queue.at.push(index);
+        queue.responses.push(event);
+      }
     }
   }
 
   /** The response of the request at `from`, or `null` when none came. */
   take(from: number, request: HttpRequestEvent): HttpResponseEvent | null {
-    const queue = this.#queues.get(queueKey(request.purpose, request.attempt));
+    const queue = this.#queues.get(request.purpose)?.get(request.attempt);
     if (queue === undefined) return null;
     // Requests come in order, so a response before this one can never be taken by a later one.
     while (queue.next < queue.at.length && (queue.at[queue.next] ?? Infinity) <= from) {
       queue.next += 1;
     }
-    const index = queue.at[queue.next];
-    if (index === undefined) return null;
+    const response = queue.responses[queue.next];
+    if (response === undefined) return null;
     queue.next += 1;
-    const event = this.#events[index];
 
-    return event?.type === 'http.response' ? event : null;
+    return response;
   }
-}
-
-function queueKey(purpose: string, attempt: number): string {
-  return `${purpose}\u0000${attempt}`;
 }
 
 function failureAfter(events: readonly TimelineEvent[], from: number): string | null {

@@ -6,7 +6,7 @@ import {
   type TimelineEvent,
 } from '../../contract';
 
-import type { ExportInput } from './export-input';
+import { scrubRun, type ExportInput } from './export-input';
 import { platformInfo } from './platform-info';
 import { UNREVEALED_NOTE, type ExportRedaction } from './redaction';
 
@@ -23,10 +23,7 @@ export function timingsOf(events: readonly TimelineEvent[]): RunTimings | null {
 /** Builds a version-1 bundle with every string redacted as the export's mode asks. */
 export function buildBundle(input: ExportInput, redaction: ExportRedaction): RunBundle {
   // Scrub and finish run as one walk here: nothing between them reads the raw markers.
-  const events = redaction.scrubAndFinishValue(input.log.events);
-  const summary = redaction.scrubAndFinishValue(input.log.summary);
-  const profile = redaction.scrubAndFinishValue(input.profile);
-  const findings = redaction.scrubAndFinishValue(input.findings);
+  const { events, summary, profile, findings } = scrubRun(input, redaction, { finish: true });
   const now = input.now ?? (() => new Date());
   const head = redaction.finishValue({
     app: { name: input.app.name, version: input.app.version },

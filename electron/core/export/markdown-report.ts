@@ -6,6 +6,7 @@ import {
   type ResultEvent,
   type RunTimings,
   type TimelineEvent,
+  type TimelineEventType,
 } from '../../contract';
 
 import { scrubRun, type ExportInput } from './export-input';
@@ -13,14 +14,21 @@ import { timingsOf } from './json-bundle';
 import { platformInfo } from './platform-info';
 import { UNREVEALED_NOTE, type ExportRedaction } from './redaction';
 
+// The events the report reads: its inputs, its outcome and the SDK events table.
+const REPORT_EVENT_TYPES: ReadonlySet<TimelineEventType> = new Set<TimelineEventType>([
+  'run.start',
+  'result',
+  ...SDK_EVENT_TYPES,
+]);
+
 /** Renders a Markdown report for a support ticket: inputs, outcome, SDK events, diagnosis. */
 export function renderMarkdown(input: ExportInput, redaction: ExportRedaction): string {
-  const run = scrubRun(input, redaction);
+  const run = scrubRun(input, redaction, { reads: REPORT_EVENT_TYPES });
   const { summary, events, findings } = run;
   const now = input.now ?? (() => new Date());
   const platform = platformInfo();
   const start = events.find((event) => event.type === 'run.start');
-  const result = [...events].reverse().find((event) => event.type === 'result');
+  const result = events.findLast((event) => event.type === 'result');
   const lines = [
     `# Skylink handshake report: ${inline(summary.profileName)}`,
     '',
