@@ -24,6 +24,10 @@ function outcomeOf(
     sdk: { compared: sdk, endedBy: 'error', events: [] },
     engine: { compared: engine, timeline: [], outcome: 'failed' },
     comparison: compareSequences(sdk, engine),
+    wire: {
+      sdk: { apiUrl: '/api/k/r?rand=#', apiHeaders: {}, joinRoomShape: null },
+      engine: { apiUrl: '/api/k/r?rand=#', apiHeaders: {}, joinRoomShape: null },
+    },
   } as unknown as CellResult;
 
   return { cell: { scenario, version }, ok: true, result };
@@ -92,6 +96,9 @@ describe('renderResults()', () => {
     expect(markdown).toContain('2 cells: 1 agree, 0 differ as recorded, 1 differ in a new way');
     expect(markdown).toContain('### api-4001 × SkylinkJS 2.7.2');
     expect(markdown).toContain('(errorCode)');
-    expect(markdown).toContain('| api-4001 | API error 4001 | 0.6.37 | agree | ERROR 404/4001 |');
+    expect(markdown).toContain(
+      '| api-4001 | API error 4001 | 0.6.37 | agree | same | ERROR 404/4001 |',
+    );
+    expect(markdown).toContain('Wire: 2 of 2 cells send the same.');
   });
 });

@@ -56,6 +56,14 @@ export function verdictOf(outcome: MatrixOutcome): CellVerdict {
     : 'new';
 }
 
+/** Whether the engine sent the SDK's auth URL, headers and joinRoom shape. */
+export function wireAgrees(outcome: MatrixOutcome): boolean {
+  if (!outcome.ok) return false;
+  const { sdk, engine } = outcome.result.wire;
+
+  return JSON.stringify(sdk) === JSON.stringify(engine);
+}
+
 const VERDICT_LABELS: Record<CellVerdict, string> = {
   agree: 'agree',
   recorded: '**differs** (recorded)',
@@ -89,7 +97,9 @@ function differenceSection(outcome: MatrixOutcome): string[] {
 }
 
 function row(scenario: ConformanceScenario, outcome: MatrixOutcome): string {
-  return `| ${cell(scenario.id)} | ${cell(scenario.title)} | ${outcome.cell.version} | ${VERDICT_LABELS[verdictOf(outcome)]} | ${cell(sequenceOf(outcome))} |`;
+  const wire = wireAgrees(outcome) ? 'same' : '**differs**';
+
+  return `| ${cell(scenario.id)} | ${cell(scenario.title)} | ${outcome.cell.version} | ${VERDICT_LABELS[verdictOf(outcome)]} | ${wire} | ${cell(sequenceOf(outcome))} |`;
 }
 
 /** The results page: a summary, the scenario × version table, then every difference. */
@@ -115,10 +125,13 @@ export function renderResults(outcomes: readonly MatrixOutcome[], context: Resul
     '',
     'The sequence column is what the real SDK reported (its last init cycle), which the engine ' +
       'matched unless the cell says otherwise. `_(waits)_`: the SDK reported nothing more ' +
-      'before the deadline, as its source predicts.',
+      'before the deadline, as its source predicts. Wire: the auth URL (`rand`, `cred` masked), ' +
+      'the SDK headers and the `joinRoom` fields the engine sent, against the SDK’s.',
     '',
-    '| Scenario | What it does | SDK | Engine vs SDK | SDK sequence |',
-    '| --- | --- | --- | --- | --- |',
+    `**Wire: ${outcomes.filter(wireAgrees).length} of ${outcomes.length} cells send the same.**`,
+    '',
+    '| Scenario | What it does | SDK | Events: engine vs SDK | Wire | SDK sequence |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...ordered.map((outcome) => row(outcome.cell.scenario, outcome)),
     '',
     '## Differences',
