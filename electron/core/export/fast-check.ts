@@ -35,7 +35,7 @@ interface CheckDef {
   pattern?: RegExp;
 }
 interface Schema {
-  _zod: { def: Def };
+  _zod: { def: Def; optin?: string; optout?: string };
 }
 
 const never: FastCheck = () => false;
@@ -196,20 +196,27 @@ function object(def: Def): FastCheck {
   if (def.shape === undefined || (def.checks ?? []).length > 0) return never;
   // zod 4 keeps `catchall` on the def for passthrough/strict objects: those are not compiled.
   if ((def as { catchall?: unknown }).catchall !== undefined) return never;
+  // A name every object inherits (`constructor`, …) counts as present to zod: not compiled.
+  if (Object.keys(def.shape).some((name) => name in Object.prototype)) return never;
   const fields = Object.entries(def.shape).map(([name, schema]) => ({
     name,
     check: compile(schema),
-    // A name an object inherits (`constructor`, …) is read as an own property only.
-    inherited: name in Object.prototype,
+    // zod lets a key be absent, adding nothing in its place, only for an optional schema
+    // (not one with a default, which would fill the value in).
+    mayBeAbsent: schema._zod.optin === 'optional' && schema._zod.optout === 'optional',
   }));
 
   return (value) => {
     if (!isPlainObject(value)) return false;
     let present = 0;
     for (const field of fields) {
-      let item = value[field.name];
-      if (field.inherited && !Object.hasOwn(value, field.name)) item = undefined;
-      if (item !== undefined) present += 1;
+      const item = value[field.name];
+      // JSON has no `undefined`: an `undefined` here is an absent key.
+      if (item === undefined) {
+        if (!field.mayBeAbsent) return false;
+        continue;
+      }
+      present += 1;
       if (!field.check(item)) return false;
     }
 

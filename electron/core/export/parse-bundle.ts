@@ -22,16 +22,18 @@ import { checkJsonShape, describeValue, formatPath, valueAt } from './json-guard
 
 /**
  * The largest bundle read, in characters. A handshake has hundreds of events, a long soak run
- * a few hundred thousand (about 370 characters each); the cap bounds the memory one import
- * takes, and sits just under the longest string V8 can hold.
+ * a few hundred thousand (about 370 characters each). The cap bounds the memory one import
+ * takes; it is 500 MiB rather than 512 because V8 cannot hold a string of 512 MiB
+ * (2^29 - 24 characters at most), and a cap no string can pass would check nothing.
  */
-export const MAX_BUNDLE_CHARS = 512 * 1024 * 1024;
+export const MAX_BUNDLE_CHARS = 500 * 1024 * 1024;
 /** The most events a bundle may hold. */
 export const MAX_BUNDLE_EVENTS = 1_000_000;
 
 // Known limit: fields this build does not know are dropped on import, so a bundle from a newer
 // build of the same version loses its additions when it is exported again.
-const BundleSchema = z.object({
+/** The whole bundle as zod checks it; {@link parseBundle} must agree with it, field for field. */
+export const BundleSchema = z.object({
   schema: z.literal(BUNDLE_SCHEMA),
   version: z.number().int().min(1),
   exportedAt: z.string().max(100),
@@ -55,6 +57,9 @@ const BundleSchema = z.object({
 // The events of a well-formed bundle are checked by compiled code; zod sees only the others.
 const isPlainEvent = compileFastCheck(TimelineEventSchema);
 const EventCountSchema = z.object({ events: z.array(z.unknown()).max(MAX_BUNDLE_EVENTS) });
+const FIELDS_BEFORE_EVENTS = new Set(
+  Object.keys(BundleSchema.shape).slice(0, Object.keys(BundleSchema.shape).indexOf('events')),
+);
 
 /**
  * Reads a JSON bundle back into a run log marked `imported`. Every failure is a `Result`
@@ -120,15 +125,20 @@ function parseChecked(text: string): Result<{ bundle: RunBundle; log: RunLog }> 
   if (Array.isArray(head.events) && head.events.length > MAX_BUNDLE_EVENTS) {
     return invalid(data, EventCountSchema.safeParse({ events: head.events }));
   }
+  if (!Array.isArray(head.events)) return invalid(data, BundleSchema.safeParse(data));
+  // The events are checked on their own and the rest of the bundle without them. zod lists a
+  // bundle's issues in field order (`events` comes after `profile` and `run`, before
+  // `findings`), so the first issue named is the one a check of the whole bundle names first,
+  // without zod walking 100,000 events to list issues nobody reads.
   const events = checkEvents(head.events);
-  // With the events known good, the rest of the bundle is checked without them: its issues
-  // are then exactly those a check of the whole bundle would list first.
-  const parsed =
-    events === null
-      ? BundleSchema.safeParse(data)
-      : BundleSchema.safeParse({ ...head, events: [] });
-  if (!parsed.success) return invalid(data, parsed);
-  if (events !== null) parsed.data.events = events;
+  const parsed = BundleSchema.safeParse({ ...head, events: [] });
+  const first = parsed.success ? undefined : parsed.error.issues[0];
+  if (first !== undefined && FIELDS_BEFORE_EVENTS.has(String(first.path[0]))) {
+    return invalid(data, first);
+  }
+  if (!events.ok) return invalid(data, events.issue);
+  if (!parsed.success) return invalid(data, first);
+  parsed.data.events = events.events;
 
   const bundle = parsed.data as unknown as RunBundle;
   const order = checkOrder(bundle);
@@ -143,11 +153,12 @@ function parseChecked(text: string): Result<{ bundle: RunBundle; log: RunLog }> 
 }
 
 /**
- * The events of a bundle, each as zod would give it back, or `null` when one of them is not a
- * valid event (the caller then lets zod name the problem).
+ * The events of a bundle, each as zod would give it back, or the first issue of the first
+ * event that is not a valid event, its path starting at `events`.
  */
-function checkEvents(events: unknown): RunBundle['events'] | null {
-  if (!Array.isArray(events)) return null;
+function checkEvents(
+  events: unknown[],
+): { ok: true; events: RunBundle['events'] } | { ok: false; issue: z.core.$ZodIssue } {
   let out: unknown[] | null = null;
   for (let index = 0; index < events.length; index += 1) {
     const event: unknown = events[index];
@@ -157,20 +168,26 @@ function checkEvents(events: unknown): RunBundle['events'] | null {
     }
     // Valid but reshaped by zod (a field this build does not know is dropped), or invalid.
     const parsed = TimelineEventSchema.safeParse(event);
-    if (!parsed.success) return null;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      if (issue === undefined) break;
+
+      return { ok: false, issue: { ...issue, path: ['events', index, ...issue.path] } };
+    }
     out ??= events.slice(0, index);
     out.push(parsed.data);
   }
 
-  return (out ?? events) as RunBundle['events'];
+  return { ok: true, events: (out ?? events) as RunBundle['events'] };
 }
 
 function invalid(
   data: unknown,
-  parsed: { success: false; error: z.ZodError } | { success: true },
+  from: { success: false; error: z.ZodError } | { success: true } | z.core.$ZodIssue | undefined,
 ): Result<never> {
-  const issues = parsed.success ? [] : parsed.error.issues;
-  const issue = issues[0];
+  let issue: z.core.$ZodIssue | undefined;
+  if (from === undefined || !('success' in from)) issue = from;
+  else if (!from.success) issue = from.error.issues[0];
   const path = issue?.path ?? [];
   const field = formatPath(path);
   const got = describeValue(valueAt(data, path));
@@ -180,7 +197,7 @@ function invalid(
       ? `Expected \`${field}\` to be ${issue.expected}, got ${got}`
       : `Invalid \`${field}\`: ${issueText(issue)}, got ${got}`;
 
-  return fail('import.invalid', message, { field, issues: issues.length });
+  return fail('import.invalid', message, { field });
 }
 
 function checkOrder(bundle: RunBundle): { field: string; message: string } | null {
