@@ -86,6 +86,25 @@ describe('runHandshake() against hostile API answers', () => {
     });
   }
 
+  it('ends every faulty run when all of them run at once', async () => {
+    const started = performance.now();
+    const outcomes = await Promise.all(
+      CASES.map((item) =>
+        runHostile(
+          plan(sandbox.url, {
+            sdk: item.sdk,
+            appKey: appKeyOf(item.fault),
+            network: network({ ...FAST_NETWORK, apiTimeoutMs: 2000, deadlineMs: 3000 }),
+          }),
+        ),
+      ),
+    );
+
+    // Under load a slow body may time out instead; it must still end with a catalogued code.
+    expect(outcomes.map((outcome) => outcome.result.error?.code)).not.toContain('internal');
+    expect(performance.now() - started).toBeLessThan(5000);
+  }, 10_000);
+
   it('caps a 20 MiB body at 1 MiB, reports the cap, and keeps memory bounded', async () => {
     const rssBefore = process.memoryUsage().rss;
     for (let i = 0; i < 3; i += 1) {
