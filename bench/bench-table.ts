@@ -1,12 +1,19 @@
 import type { BenchRow } from './bench-row';
 
-/** A value as the table prints it: three significant digits are plenty for a median. */
+/** Decimals a value is printed with: about three significant digits, three for ratios. */
+export function decimalsFor(value: number, unit: string): number {
+  if (unit === 'x') return 3;
+
+  return Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+}
+
+/** A value as the table prints it. */
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return 'n/a';
 
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const digits = decimalsFor(value, unit);
 
-  return unit === 'x' ? `${value.toFixed(3)}x` : `${value.toFixed(digits)} ${unit}`;
+  return unit === 'x' ? `${value.toFixed(digits)}x` : `${value.toFixed(digits)} ${unit}`;
 }
 
 /** The rows as a Markdown table, which reads fine in a terminal too. */
