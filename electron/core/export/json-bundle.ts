@@ -6,7 +6,7 @@ import {
   type TimelineEvent,
 } from '../../contract';
 
-import { scrubRun, type ExportInput } from './export-input';
+import { scrubRun, type ExportInput, type ScrubbedRun } from './export-input';
 import { platformInfo } from './platform-info';
 import { UNREVEALED_NOTE, type ExportRedaction } from './redaction';
 
@@ -23,25 +23,7 @@ export function timingsOf(events: readonly TimelineEvent[]): RunTimings | null {
 /** Builds a version-1 bundle with every string redacted as the export's mode asks. */
 export function buildBundle(input: ExportInput, redaction: ExportRedaction): RunBundle {
   // Scrub and finish run as one walk here: nothing between them reads the raw markers.
-  const { events, summary, profile, findings } = scrubRun(input, redaction, { finish: true });
-  const now = input.now ?? (() => new Date());
-  const head = redaction.finishValue({
-    app: { name: input.app.name, version: input.app.version },
-    platform: platformInfo(),
-  });
-  const bundle: RunBundle = {
-    schema: BUNDLE_SCHEMA,
-    version: BUNDLE_VERSION,
-    exportedAt: now().toISOString(),
-    app: head.app,
-    platform: head.platform,
-    redaction: { mode: redaction.mode },
-    profile,
-    run: { ...summary, eventCount: events.length },
-    events,
-    findings,
-    timings: timingsOf(events),
-  };
+  const bundle = assemble(input, redaction, scrubRun(input, redaction, { finish: true }));
   if (redaction.hasUnrevealed) bundle.redaction.note = UNREVEALED_NOTE;
 
   return bundle;
@@ -49,5 +31,35 @@ export function buildBundle(input: ExportInput, redaction: ExportRedaction): Run
 
 /** Renders a bundle as the text of a `.json` file. */
 export function renderBundleText(input: ExportInput, redaction: ExportRedaction): string {
-  return `${JSON.stringify(buildBundle(input, redaction), null, 2)}\n`;
+  // `redact` and `hash` finish markers on the text in one pass, so the scrub walk copies
+  // nothing unless it finds a raw value; `include` reveals and counts value by value.
+  if (redaction.mode !== 'include') {
+    const scrubbed = assemble(input, redaction, scrubRun(input, redaction));
+    const finished = redaction.finishJsonText(stringify(scrubbed));
+    if (finished !== null) return finished;
+  }
+
+  return stringify(buildBundle(input, redaction));
+}
+
+function assemble(input: ExportInput, redaction: ExportRedaction, run: ScrubbedRun): RunBundle {
+  const now = input.now ?? (() => new Date());
+
+  return {
+    schema: BUNDLE_SCHEMA,
+    version: BUNDLE_VERSION,
+    exportedAt: now().toISOString(),
+    app: redaction.finishValue({ name: input.app.name, version: input.app.version }),
+    platform: redaction.finishValue(platformInfo()),
+    redaction: { mode: redaction.mode },
+    profile: run.profile,
+    run: { ...run.summary, eventCount: run.events.length },
+    events: run.events,
+    findings: run.findings,
+    timings: timingsOf(run.events),
+  };
+}
+
+function stringify(bundle: RunBundle): string {
+  return `${JSON.stringify(bundle, null, 2)}\n`;
 }

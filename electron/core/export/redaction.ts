@@ -20,6 +20,7 @@ export const UNREVEALED_NOTE =
 // A marker, with or without its hash. A local copy of the contract's pattern keeps the global
 // regex state of that shared object out of our loops.
 const MARKER = /\[REDACTED:([a-zA-Z]+)(?:#([0-9a-f]{8}))?\]/g;
+const HASHED_MARKER = /\[REDACTED:([a-zA-Z]+)#[0-9a-f]{8}\]/g;
 const WHOLE_MARKER = /^\[REDACTED:[a-zA-Z]+(?:#[0-9a-f]{8})?\]$/;
 // `cred=` in a URL or a query string: the value is a marker or runs to the next separator.
 const CRED_PARAM = /([?&;]cred=)(\[REDACTED:[a-zA-Z]+(?:#[0-9a-f]{8})?\]|[^&#\s"'<>]*)/gi;
@@ -139,6 +140,25 @@ export class ExportRedaction {
         }
       }
     });
+  }
+
+  /**
+   * Applies {@link ExportRedaction.finishText} to the text of a JSON document, for the modes
+   * that need nothing but the marker itself (`redact` drops the hash, `hash` keeps it), or
+   * `null` for `include`, whose revealed values must be escaped and counted value by value.
+   * The same as finishing every string before `JSON.stringify`: marker characters are never
+   * escaped and a marker holds no `"` or `\`, so each marker in the text lies whole inside one
+   * string, exactly as it was in the value.
+   */
+  finishJsonText(json: string): string | null {
+    switch (this.mode) {
+      case 'hash':
+        return json;
+      case 'redact':
+        return json.includes('[REDACTED:') ? json.replace(HASHED_MARKER, '[REDACTED:$1]') : json;
+      case 'include':
+        return null;
+    }
   }
 
   /** Applies {@link ExportRedaction.finishText} to every string of a JSON-like value, keys too. */
