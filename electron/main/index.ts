@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 
 import { configureLogging, createLogger } from '../core/logger';
 import { ENGINE_VERSION } from '../core/version';
@@ -15,6 +15,7 @@ import { openElectronStore } from './electron-store-file';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
 import { denyWindowOpen } from './navigation-guard';
+import { denyAllPermissions } from './permissions';
 import { registerIpc, type IpcBinding } from './register-ipc';
 import { SafeStorageVault } from './safe-storage-vault';
 
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
   const logs = createLogFileSink({ dir: join(dataDir, 'logs') });
   configureLogging({ sinks: [logs.sink], level: app.isPackaged ? 'info' : 'debug' });
 
+  denyAllPermissions(session.defaultSession);
   const storeFile = openElectronStore(dataDir);
   const settings = storeFile.get('settings') as Record<string, unknown> | undefined;
   const vault = await SafeStorageVault.open({

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,36 @@ function placeholderElectron(): string {
   return dist;
 }
 
+/**
+ * The project's electron-builder config without its `electronFuses` block: the placeholder
+ * binary has no fuse wire to flip. The fuses themselves are checked in the config text.
+ */
+function configWithoutFuses(): string {
+  const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+  const path = join(temp, 'electron-builder.yml');
+  writeFileSync(path, text.replace(/^electronFuses:\n(?: {2}.*\n)+/m, ''));
+
+  return path;
+}
+
 describe('packaging', () => {
+  it('flips the fuses that keep the packaged app from running as plain Node', () => {
+    const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+
+    expect(text).toMatch(/^electronFuses:$/m);
+    for (const fuse of [
+      'runAsNode: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'enableNodeCliInspectArguments: false',
+      'onlyLoadAppFromAsar: true',
+      'enableEmbeddedAsarIntegrityValidation: true',
+    ]) {
+      expect(text).toContain(`  ${fuse}\n`);
+    }
+    expect(configWithoutFuses()).not.toBe('');
+    expect(readFileSync(configWithoutFuses(), 'utf8')).not.toContain('electronFuses');
+  });
+
   it('builds app.asar with the built app and package.json, and no tests or sources', () => {
     const npx = (args: string[]): void => {
       execFileSync('npx', args, { cwd: root, stdio: 'pipe', timeout: 120_000 });
@@ -43,6 +72,8 @@ describe('packaging', () => {
       'never',
       `-c.electronDist=${placeholderElectron()}`,
       '-c.electronVersion=45.6.0',
+      '--config',
+      configWithoutFuses(),
       `-c.directories.output=${output}`,
     ]);
 

@@ -180,6 +180,20 @@ export const Menu = {
 };
 
 export const shell = { openPath: (): Promise<string> => Promise.resolve('') };
+
+/** The default session's permission hooks, recorded so a test can call what main installed. */
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: null as unknown,
+    permissionCheckHandler: null as unknown,
+    setPermissionRequestHandler(handler: unknown): void {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: unknown): void {
+      this.permissionCheckHandler = handler;
+    },
+  },
+};
 export const dialog = {
   showMessageBox: (): Promise<{ response: number }> => Promise.resolve({ response: 0 }),
   showErrorBox(): void {},
@@ -194,6 +208,7 @@ export default {
   ipcRenderer,
   Menu,
   safeStorage,
+  session,
   shell,
 };
 
