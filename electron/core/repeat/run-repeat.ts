@@ -118,7 +118,7 @@ export async function runRepeat(input: RunRepeatInput): Promise<RepeatResult> {
     },
   });
 
-  // One controller for the batch: the caller's signal and the grace timeout both end it.
+  // One controller for the batch, so the caller's signal reaches every run and pause at once.
   const batch = new AbortController();
   // Every in-flight run and pause listens on it; Node warns past 10 listeners by default.
   setMaxListeners(Math.min(concurrency, count) * 4 + 10, batch.signal);
