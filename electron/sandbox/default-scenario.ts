@@ -20,6 +20,9 @@ function secretOf(appKey: string): string {
   return secret;
 }
 
+/** Seats of the demo success keys: above any concurrency `run --repeat` accepts (500). */
+const DEMO_SEAT_LIMIT = 1000;
+
 function demoApp(appKey: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { appKey, secret: secretOf(appKey), corsUrls: DEMO_CORS_URLS, ...extra };
 }
@@ -30,8 +33,10 @@ export function defaultScenarioJson(): Record<string, unknown> {
 
   return {
     apps: [
-      demoApp(k.cors),
-      demoApp(k.credentials, { describeMode: 'credentials' }),
+      // The success keys have room for `run --repeat` at high concurrency: overlapping runs
+      // must not hit 4020, which the seat-limit key reproduces on purpose.
+      demoApp(k.cors, { seatLimit: DEMO_SEAT_LIMIT }),
+      demoApp(k.credentials, { describeMode: 'credentials', seatLimit: DEMO_SEAT_LIMIT }),
       demoApp(k.persistent, { persistent: true, meetings: [{ ...DEMO_MEETING }] }),
       demoApp(k.seats, { seatLimit: 0 }),
       demoApp(k.orphan, { parentApp: false }),
