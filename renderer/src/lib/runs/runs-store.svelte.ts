@@ -1,24 +1,15 @@
-import type { DesktopApi, RepeatSummary, RunSummary, Unsubscribe } from '../contract';
+import type { DesktopApi, RunSummary, Unsubscribe } from '../contract';
 import type { NoticesStore } from '../notices/notices-store.svelte';
 import type { TimelineStore } from '../timeline/timeline-store.svelte';
 
-/**
- * The batch a Repeat click starts: small, so it is a quick stability check.
- * Known limit: the UI offers only this batch; other counts need `skylink-diag run --repeat`.
- */
-export const DEFAULT_REPEAT = { count: 10, concurrency: 2, intervalMs: 0 } as const;
-
 const FINISHED: ReadonlySet<RunSummary['state']> = new Set(['done', 'failed', 'cancelled']);
 
-/** Run history, the run in progress, repeat batches and the pair picked for comparison. */
+/** Run history, the run in progress and the pair picked for comparison (repeats: `RepeatStore`). */
 export class RunsStore {
   history = $state<RunSummary[]>([]);
   /** The run shown in the timeline. */
   selectedId = $state<string | null>(null);
   isStarting = $state(false);
-  repeat = $state<RepeatSummary | null>(null);
-  /** Set when the backend said repeats cannot run here. */
-  repeatUnavailable = $state<string | null>(null);
   compareIds = $state<[string | null, string | null]>([null, null]);
 
   readonly selected = $derived(this.history.find((run) => run.runId === this.selectedId) ?? null);
@@ -34,20 +25,12 @@ export class RunsStore {
     this.#timeline = timeline;
   }
 
-  /** Subscribes to run state and repeat progress pushes. */
+  /** Subscribes to run state pushes. */
   listen(): Unsubscribe {
-    const offState = this.#api.runs.onState(({ summary }) => {
+    return this.#api.runs.onState(({ summary }) => {
       this.#upsert(summary);
       this.#timeline.updateSummary(summary);
     });
-    const offProgress = this.#api.repeats.onProgress((summary) => {
-      if (this.repeat === null || this.repeat.repeatId === summary.repeatId) this.repeat = summary;
-    });
-
-    return () => {
-      offState();
-      offProgress();
-    };
   }
 
   async load(): Promise<void> {
@@ -92,30 +75,6 @@ export class RunsStore {
     } catch (error) {
       this.#notices.showError(error, 'Could not cancel the run');
     }
-  }
-
-  async startRepeat(profileId: string): Promise<void> {
-    try {
-      const started = await this.#api.repeats.start(profileId, DEFAULT_REPEAT);
-      if (!started.ok) {
-        this.repeatUnavailable = started.error.message;
-        this.#notices.showError(started.error, 'Repeat is not available');
-
-        return;
-      }
-      this.repeatUnavailable = null;
-      const summary = await this.#api.repeats.get(started.value.repeatId);
-      this.repeat = summary.ok ? summary.value : null;
-    } catch (error) {
-      this.repeatUnavailable = error instanceof Error ? error.message : 'unavailable';
-      this.#notices.showError(error, 'Repeat is not available');
-    }
-  }
-
-  async cancelRepeat(): Promise<void> {
-    if (this.repeat === null) return;
-    const result = await this.#api.repeats.cancel(this.repeat.repeatId);
-    if (!result.ok) this.#notices.showError(result.error, 'Could not cancel the repeat');
   }
 
   /** Picks a run for one side of the comparison. */
