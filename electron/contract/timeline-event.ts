@@ -71,7 +71,10 @@ export interface SystemActionEvent extends EventBase {
   type: 'systemAction';
   /** `warning` or `reject` (`locked` is a 2.x constant only); kept open for unknown ones. */
   action: string;
-  /** The SDK's reason value (`toClose` on the wire is reported as `toclose`, as 0.6.x does). */
+  /**
+   * The SDK's reason value: 0.6.x reports the wire's `toClose` as `toclose`; 2.x passes it
+   * through as sent.
+   */
   reason: string;
   info: string;
   room: string | null;

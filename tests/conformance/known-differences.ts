@@ -16,15 +16,6 @@ export interface KnownDifference {
  */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
-    scenarioId: 'in-room-toClose-roomclose',
-    version: '2.7.2',
-    differences: [
-      'SDK #6 systemAction warning/toClose vs engine #6 systemAction warning/toclose (reason)',
-    ],
-    explanation:
-      "2.x's redirect handler passes the wire's `toClose` through unchanged (its constant ROOM_CLOSING is `toclose`, so the two never match); only 0.6 rewrites it, but the engine rewrites it in both flavours",
-  },
-  {
     scenarioId: 'fault-reset',
     version: '2.7.2',
     differences: [

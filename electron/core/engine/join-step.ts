@@ -171,8 +171,9 @@ function handleRedirect(run: RunContext, wire: WireMessage, api: ApiResponse): v
   }
   const action = typeof wire.action === 'string' ? wire.action : '';
   const rawReason = typeof wire.reason === 'string' ? wire.reason : '';
-  // 0.6.x reports the wire's `toClose` as its constant `toclose`.
-  const reason = rawReason === 'toClose' ? 'toclose' : rawReason;
+  // 0.6.x reports the wire's `toClose` as its constant `toclose`; 2.x's redirect handler passes
+  // the wire's value through unchanged (seen in Chromium, tests/conformance).
+  const reason = run.plan.sdk === '0.6' && rawReason === 'toClose' ? 'toclose' : rawReason;
   const info = typeof wire.info === 'string' ? wire.info : '';
   run.emit({ type: 'systemAction', action, reason, info, room: run.plan.room, rid });
 

@@ -15,7 +15,8 @@ describe('runHandshake() in the room', () => {
   });
 
   for (const sdk of ['0.6', '2.x'] as const) {
-    it(`reports a toClose warning as systemAction toclose and stays joined (${sdk})`, async () => {
+    const reason = sdk === '0.6' ? 'toclose' : 'toClose';
+    it(`reports a toClose warning as systemAction ${reason} and stays joined (${sdk})`, async () => {
       // A 3-minute session is inside the sandbox's 5-minute closing lead: the warning comes at once.
       const { events, result } = await run(credentialsPlan(sandbox.url, { sdk, duration: 0.05 }), {
         stayInRoomMs: 800,
@@ -23,7 +24,7 @@ describe('runHandshake() in the room', () => {
 
       checkShape(events);
       expect(ofType(events, 'systemAction')).toEqual([
-        expect.objectContaining({ action: 'warning', reason: 'toclose', room: 'lobby' }),
+        expect.objectContaining({ action: 'warning', reason, room: 'lobby' }),
       ]);
       expect(result).toMatchObject({ outcome: 'joined', systemAction: null });
     });
