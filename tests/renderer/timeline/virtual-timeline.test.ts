@@ -2,8 +2,10 @@ import { mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import App from '../../../renderer/src/App.svelte';
-import type { DesktopApi, RunSummary, TimelineEvent } from '../../../renderer/src/lib/contract';
+import type { RunSummary, TimelineEvent } from '../../../renderer/src/lib/contract';
 import '../../../renderer/src/styles/app.css';
+
+import { stubApi } from './stub-api';
 
 const EVENT_COUNT = 100_000;
 
@@ -52,55 +54,6 @@ function bigRun(): { summary: RunSummary; events: TimelineEvent[] } {
   };
 
   return { summary, events };
-}
-
-/** Answers every call the timeline makes on start-up; nothing else is reached here. */
-function stubApi(log: { summary: RunSummary; events: TimelineEvent[] }): DesktopApi {
-  const none = () => () => undefined;
-  const unused = () => Promise.reject(new Error('not used by this test'));
-
-  return {
-    app: {
-      info: () =>
-        Promise.resolve({
-          name: 'x',
-          version: '0',
-          host: 'web',
-          platform: 'test',
-          dataDir: '/',
-          recoveredStoreCopy: null,
-        }),
-      rendererReady: () => Promise.resolve(null),
-      onMenu: none,
-    },
-    profiles: {
-      list: () => Promise.resolve([]),
-      save: unused,
-      remove: unused,
-      duplicate: unused,
-      import: unused,
-      export: unused,
-    },
-    secrets: {
-      status: () => Promise.resolve({ encrypted: false, backend: 'memory', warning: null }),
-      set: unused,
-      clear: unused,
-    },
-    runs: {
-      start: unused,
-      cancel: unused,
-      list: () => Promise.resolve([log.summary]),
-      get: () => Promise.resolve({ ok: true, value: log }),
-      eventsSince: () => Promise.resolve({ ok: true, value: [] }),
-      onEvents: none,
-      onState: none,
-    },
-    repeats: { start: unused, cancel: unused, get: unused, onProgress: none },
-    exports: { render: unused },
-    imports: { bundle: unused, harProfile: unused },
-    catalog: { list: () => Promise.resolve([]) },
-    sandbox: { status: unused, start: unused, stop: unused },
-  };
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {

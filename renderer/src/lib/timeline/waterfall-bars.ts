@@ -15,19 +15,36 @@ function ended(event: TimelineEvent, durationMs: number): { startMs: number; end
   return { startMs: Math.max(0, event.t - durationMs), endMs: event.t };
 }
 
-/**
- * Derives the phase waterfall from the events: DNS, TCP and TLS from their durations, the API
- * request's first byte and download, each socket attempt until the next step, and the join.
- */
+/** Derives the phase waterfall of a whole log at once (see `WaterfallBuilder`). */
 export function waterfallBars(events: readonly TimelineEvent[]): WaterfallBar[] {
-  const bars: WaterfallBar[] = [];
-  let request: TimelineEvent | null = null;
-  let attempt: Extract<TimelineEvent, { type: 'socket.attempt' }> | null = null;
-  let joinSent: TimelineEvent | null = null;
+  const builder = new WaterfallBuilder();
+  builder.push(events);
 
-  const closeAttempt = (at: TimelineEvent, isFailed: boolean): void => {
+  return builder.bars;
+}
+
+/**
+ * The phase waterfall, grown batch by batch: DNS, TCP and TLS from their durations, the API
+ * request's first byte and download, each socket attempt until the next step, and the join.
+ * What a bar still waits for (an open request, attempt or join) is kept between batches, so a
+ * batch costs its own length.
+ */
+export class WaterfallBuilder {
+  /** Grown in place; its length tells whether a batch added a bar. */
+  readonly bars: WaterfallBar[] = [];
+  #request: TimelineEvent | null = null;
+  #attempt: Extract<TimelineEvent, { type: 'socket.attempt' }> | null = null;
+  #joinSent: TimelineEvent | null = null;
+
+  /** Adds events (ascending seq, after every event pushed before). */
+  push(events: readonly TimelineEvent[]): void {
+    for (const event of events) this.#add(event);
+  }
+
+  #closeAttempt(at: TimelineEvent, isFailed: boolean): void {
+    const attempt = this.#attempt;
     if (attempt === null) return;
-    bars.push({
+    this.bars.push({
       label: `Socket #${attempt.attempt} ${attempt.transport === 'websocket' ? 'ws' : 'polling'}${attempt.port === null ? '' : ` :${attempt.port}`}`,
       kind: 'socket',
       startMs: attempt.t,
@@ -35,10 +52,11 @@ export function waterfallBars(events: readonly TimelineEvent[]): WaterfallBar[] 
       seq: at.seq,
       isFailed,
     });
-    attempt = null;
-  };
+    this.#attempt = null;
+  }
 
-  for (const event of events) {
+  #add(event: TimelineEvent): void {
+    const bars = this.bars;
     switch (event.type) {
       case 'dns':
         bars.push({
@@ -68,9 +86,10 @@ export function waterfallBars(events: readonly TimelineEvent[]): WaterfallBar[] 
         });
         break;
       case 'http.request':
-        if (event.purpose === 'api') request = event;
+        if (event.purpose === 'api') this.#request = event;
         break;
       case 'http.response': {
+        const request = this.#request;
         if (event.purpose !== 'api' || request === null) break;
         const ttfb = event.timings.ttfbMs;
         const firstByteAt = ttfb === null ? event.t : Math.min(event.t, request.t + ttfb);
@@ -92,34 +111,34 @@ export function waterfallBars(events: readonly TimelineEvent[]): WaterfallBar[] 
             isFailed: event.status >= 400,
           });
         }
-        request = null;
+        this.#request = null;
         break;
       }
       case 'socket.attempt':
-        closeAttempt(event, true);
-        attempt = event;
+        this.#closeAttempt(event, true);
+        this.#attempt = event;
         break;
       case 'channelOpen':
-        closeAttempt(event, false);
+        this.#closeAttempt(event, false);
         break;
       case 'socketError':
-        closeAttempt(event, true);
+        this.#closeAttempt(event, true);
         break;
       case 'socket.message':
-        if (event.direction === 'sent' && event.messageType === 'joinRoom') joinSent = event;
+        if (event.direction === 'sent' && event.messageType === 'joinRoom') this.#joinSent = event;
         break;
       case 'peerJoined':
       case 'systemAction':
-        if (joinSent !== null) {
+        if (this.#joinSent !== null) {
           bars.push({
             label: 'Join',
             kind: 'join',
-            startMs: joinSent.t,
+            startMs: this.#joinSent.t,
             endMs: event.t,
             seq: event.seq,
             isFailed: event.type === 'systemAction',
           });
-          joinSent = null;
+          this.#joinSent = null;
         }
         break;
       case 'run.start':
@@ -135,6 +154,4 @@ export function waterfallBars(events: readonly TimelineEvent[]): WaterfallBar[] 
         break;
     }
   }
-
-  return bars;
 }
