@@ -61,7 +61,9 @@ export interface HttpExchange {
 /**
  * Sends one GET over `node:http` on a socket it opens itself, so each phase (DNS, TCP, TLS,
  * first byte, end) is measured and reported. Redirects are returned, never followed. Throws
- * {@link DiagnosticError} with the failing phase's code, its timings in `detail`.
+ * {@link DiagnosticError} with the failing phase's code, its timings in `detail`, and, when the
+ * status line had arrived before the failure (a body that stalls or breaks off), its code as
+ * `detail.responseStatus`: that is what a browser's XHR or fetch already holds at that point.
  */
 export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
   const target = new URL(req.url);
@@ -72,6 +74,7 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
   const timer = new HttpTimer(req.clock);
   const sockets: Socket[] = [];
   const guard = new AttemptGuard(req, sockets, timer);
+  let responseStatus: number | null = null;
 
   try {
     const connectHost = proxy === null ? host : proxy.hostname.replace(/^\[|\]$/g, '');
@@ -89,6 +92,7 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
     const path = proxy !== null && !isSecure ? target.href : requestTarget(req.url);
     const response = await guard.race(sendRequest(socket, path, target.host, req));
     timer.mark('ttfb');
+    responseStatus = response.statusCode ?? null;
     const body = await guard.race(readBody(response, req.bodyCapBytes ?? BODY_CAP_BYTES));
     timer.mark('total');
 
@@ -110,7 +114,11 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
     throw new DiagnosticError(
       failure.code,
       failure.message,
-      { ...failure.detail, timings: timer.snapshot() },
+      {
+        ...failure.detail,
+        timings: timer.snapshot(),
+        ...(responseStatus === null ? {} : { responseStatus }),
+      },
       { cause: error },
     );
   } finally {

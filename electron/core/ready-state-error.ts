@@ -30,9 +30,15 @@ export function networkError(sdk: SdkFlavour): ReadyStateError {
     : readyStateError(-1, -1, 'Failed to fetch');
 }
 
-/** 0.6.27+ after its last attempt timed out: `{status:-1, errorCode:-2}`. */
-export function timeoutError(): ReadyStateError {
-  return readyStateError(-1, -2, 'Response timed out from API server');
+/**
+ * 0.6.27+ after its last attempt timed out: `{status: xhr.status || -1, errorCode:-2}`. The
+ * status is -1 unless the last attempt's status line had arrived (a body still dripping in),
+ * when the XHR already holds it: `responseStatus` is that code, or null.
+ */
+export function timeoutError(responseStatus: number | null = null): ReadyStateError {
+  const status = responseStatus === null || responseStatus === 0 ? -1 : responseStatus;
+
+  return readyStateError(status, -2, 'Response timed out from API server');
 }
 
 /**

@@ -16,15 +16,6 @@ export interface KnownDifference {
  */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
-    scenarioId: 'fault-reset',
-    version: '2.7.2',
-    differences: [
-      'SDK #3 readyStateChange COMPLETED vs engine #3 readyStateChange ERROR status=-1 errorCode=-1 (state, status, errorCode, content)',
-    ],
-    explanation:
-      '2.x emits COMPLETED as soon as fetch resolves on a 2xx status line, before the body arrives; the engine reads the whole body first and reports the reset as a network error',
-  },
-  {
     scenarioId: 'fault-redirect-loop',
     version: '0.6.37',
     differences: ['SDK #3 readyStateChange ERROR status=-1 errorCode=-1: engine has none'],
@@ -37,15 +28,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     differences: ['SDK #3 readyStateChange ERROR status=-1 errorCode=-1: engine has none'],
     explanation:
       'fetch follows redirects (20 at most) and then rejects; the engine stops at the first redirect with `http.redirect` and emits no readyStateChange',
-  },
-  {
-    scenarioId: 'fault-slow-drip',
-    version: '0.6.37',
-    differences: [
-      'SDK #3 readyStateChange ERROR status=200 errorCode=-2 vs engine #3 readyStateChange ERROR status=-1 errorCode=-2 (status)',
-    ],
-    explanation:
-      '0.6 reports `status: xhr.status || -1` on a timeout, so a response whose headers arrived but whose body is still dripping times out with status 200; the engine always uses -1',
   },
   {
     scenarioId: 'fault-oversized',

@@ -109,8 +109,18 @@ async function sendWithRetries(
         run.emit({ type: 'http.retry', attempt, reason: failure.message, delayMs: 0 });
         continue;
       }
+      const responseStatus =
+        typeof failure.detail?.responseStatus === 'number' ? failure.detail.responseStatus : null;
+      if (plan.sdk === '2.x' && responseStatus !== null && isSuccess(responseStatus)) {
+        // fetch resolved on the status line, so 2.x already said COMPLETED; the body's failure
+        // only rejects its unhandled response.json(), and no further SDK event follows.
+        run.readyStateChange(2, plan.room, null);
+        run.note('warn', BODY_AFTER_COMPLETED_2X, { responseStatus });
+        throw failStep(run, 'request', failure.toInfo());
+      }
       const end = failStep(run, 'request', failure.toInfo());
-      const sdkError = failure.code === 'http.timeout' ? timeoutError() : networkError(plan.sdk);
+      const sdkError =
+        failure.code === 'http.timeout' ? timeoutError(responseStatus) : networkError(plan.sdk);
       if (failure.code === 'http.timeout') {
         run.note('info', `No answer after ${attempts} attempts of ${timeoutMs ?? 0} ms each`);
       }
@@ -118,6 +128,13 @@ async function sendWithRetries(
       throw end;
     }
   }
+}
+
+const BODY_AFTER_COMPLETED_2X =
+  '2.x emits COMPLETED as soon as fetch resolves on a 2xx status line; the body then failed, which only rejects its unhandled response.json(), so the join stops without another SDK event';
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
 }
 
 /** Redirects and oversized bodies: the engine's own limits, before the SDK's verdict. */

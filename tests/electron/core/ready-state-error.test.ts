@@ -112,6 +112,12 @@ describe('networkError() and timeoutError()', () => {
     expect(networkError('2.x')).toMatchObject({ status: -1, errorCode: -1 });
   });
 
+  it('keeps the status line of a timed-out 0.6 attempt whose headers had arrived', () => {
+    expect(timeoutError(200)).toMatchObject({ status: 200, errorCode: -2 });
+    expect(timeoutError(0)).toMatchObject({ status: -1, errorCode: -2 });
+    expect(timeoutError(null)).toMatchObject({ status: -1, errorCode: -2 });
+  });
+
   it('reports the 0.6 timeout as -1/-2 with the SDK message', () => {
     expect(timeoutError()).toEqual({
       status: -1,
