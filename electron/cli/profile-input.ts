@@ -1,6 +1,7 @@
-import { EMBEDDED_SANDBOX_SERVER, type Profile } from '../contract';
+import type { Profile } from '../contract';
 import type { PlanInput } from '../core/plan-resolver';
 import { resolveRunSecret } from '../core/profiles/builtin-profiles';
+import { planInputOfProfile } from '../core/profiles/profile-plan-input';
 import { findProfile } from '../host/cli-profiles';
 
 import type { CliIo } from './output';
@@ -40,24 +41,7 @@ export async function planInputFromProfile(
         `\`${profile.name}\` computes credentials, and profiles never store a secret`,
     );
   }
-  const embeddedSandbox = profile.server === EMBEDDED_SANDBOX_SERVER;
-
-  return {
-    profileId: profile.id,
-    profileName: profile.name,
-    server: embeddedSandbox ? (sandboxUrl ?? '') : profile.server,
-    embeddedSandbox,
-    appKey: profile.appKey,
-    room: profile.room,
-    authMode: profile.authMode,
-    origin: profile.origin,
-    startDateTime: profile.startDateTime,
-    duration: profile.duration,
-    secret,
-    givenCredentials,
-    sdk: profile.sdk,
-    network: profile.network,
-  };
+  return planInputOfProfile(profile, { secret, givenCredentials, sandboxUrl });
 }
 
 /** Finds the profile `--profile` names, or says why it cannot. */

@@ -1,6 +1,7 @@
 import { EMBEDDED_SANDBOX_SERVER, fail, ok, type Profile, type Result } from '../contract';
 import type { PlanInput } from '../core/plan-resolver';
 import { resolveRunSecret } from '../core/profiles/builtin-profiles';
+import { planInputOfProfile } from '../core/profiles/profile-plan-input';
 
 import type { SecretVault } from './backend-types';
 import type { EmbeddedSandbox } from './embedded-sandbox';
@@ -45,11 +46,10 @@ export async function planInputOf(
     );
   }
 
-  const embeddedSandbox = profile.server === EMBEDDED_SANDBOX_SERVER;
-  let server = profile.server;
-  if (embeddedSandbox) {
+  let sandboxUrl: string | null = null;
+  if (profile.server === EMBEDDED_SANDBOX_SERVER) {
     try {
-      server = sources.sandboxUrl ?? (await sources.sandbox.url());
+      sandboxUrl = sources.sandboxUrl ?? (await sources.sandbox.url());
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
 
@@ -57,20 +57,5 @@ export async function planInputOf(
     }
   }
 
-  return ok({
-    profileId: profile.id,
-    profileName: profile.name,
-    server,
-    embeddedSandbox,
-    appKey: profile.appKey,
-    room: profile.room,
-    authMode: profile.authMode,
-    origin: profile.origin,
-    startDateTime: profile.startDateTime,
-    duration: profile.duration,
-    secret,
-    givenCredentials,
-    sdk: profile.sdk,
-    network: profile.network,
-  });
+  return ok(planInputOfProfile(profile, { secret, givenCredentials, sandboxUrl }));
 }
