@@ -16,32 +16,11 @@ export interface KnownDifference {
  */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
-    scenarioId: 'fault-redirect-loop',
-    version: '0.6.37',
-    differences: ['SDK #3 readyStateChange ERROR status=-1 errorCode=-1: engine has none'],
-    explanation:
-      'the browser follows redirects (20 at most) and then fails as a network error; the engine stops at the first redirect with `http.redirect` and emits no readyStateChange',
-  },
-  {
-    scenarioId: 'fault-redirect-loop',
-    version: '2.7.2',
-    differences: ['SDK #3 readyStateChange ERROR status=-1 errorCode=-1: engine has none'],
-    explanation:
-      'fetch follows redirects (20 at most) and then rejects; the engine stops at the first redirect with `http.redirect` and emits no readyStateChange',
-  },
-  {
     scenarioId: 'fault-oversized',
     version: '0.6.37',
     differences: ['SDK #3 readyStateChange ERROR status=200 errorCode=null: engine has none'],
     explanation:
       '0.6 parses a body of any size (here 2 MB: `success` without constraints, so ERROR with status 200); the engine stops at its 1 MB body cap with `http.too-large`',
-  },
-  {
-    scenarioId: 'fault-oversized',
-    version: '2.7.2',
-    differences: ['SDK #3 readyStateChange COMPLETED: engine has none'],
-    explanation:
-      '2.x emits COMPLETED on the 2xx status before reading the body; the engine stops at its 1 MB body cap before judging the status',
   },
   {
     scenarioId: 'fault-socket-garbage',

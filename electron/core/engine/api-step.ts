@@ -55,7 +55,7 @@ export async function runApiStep(run: RunContext, deps: ApiStepDeps): Promise<Ap
     timings: exchange.timings,
   });
 
-  checkTransport(run, exchange);
+  checkTransport(run, exchange, url);
   if (plan.sdk === '2.x') return judge2x(run, exchange, body);
 
   return judge06(run, exchange, body);
@@ -137,8 +137,12 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-/** Redirects and oversized bodies: the engine's own limits, before the SDK's verdict. */
-function checkTransport(run: RunContext, exchange: HttpExchange): void {
+/**
+ * Redirects and oversized bodies: the engine's own limits. Where the SDK's report is known
+ * anyway it is still emitted: a redirect back to the same URL loops in a browser until its
+ * limit and fails as a network error; 2.x says COMPLETED on a 2xx status before any body.
+ */
+function checkTransport(run: RunContext, exchange: HttpExchange, url: string): void {
   const location = exchange.headers.location;
   if (exchange.status >= 300 && exchange.status < 400 && location !== undefined) {
     run.note(
@@ -146,6 +150,13 @@ function checkTransport(run: RunContext, exchange: HttpExchange): void {
       'A browser follows this redirect silently and the SDK reports whatever the target answers; the engine stops here so the redirect is visible',
       { location },
     );
+    if (redirectsToItself(url, location)) {
+      run.note(
+        'info',
+        'The redirect points back at the request itself: a browser follows it until its redirect limit (20) and fails, which the SDK reports as a network error',
+      );
+      run.readyStateChange(-1, run.plan.room, networkError(run.plan.sdk));
+    }
     throw failStep(run, 'request', {
       code: 'http.redirect',
       message: `Expected the API to answer, got HTTP ${exchange.status} redirecting to \`${location}\``,
@@ -153,11 +164,24 @@ function checkTransport(run: RunContext, exchange: HttpExchange): void {
     });
   }
   if (exchange.truncated) {
+    if (run.plan.sdk === '2.x' && isSuccess(exchange.status)) {
+      run.readyStateChange(2, run.plan.room, null);
+    }
+    // Known limit: past the cap the body is not parsed, so 0.6's verdict on it (and 2.x's
+    // after COMPLETED) is not reported; the SDKs read a body of any size.
     throw failStep(run, 'parse', {
       code: 'http.too-large',
       message: `Expected an API body of at most ${BODY_CAP_BYTES} bytes, got ${exchange.bodyBytes}`,
       detail: { bodyBytes: exchange.bodyBytes, capBytes: BODY_CAP_BYTES },
     });
+  }
+}
+
+function redirectsToItself(url: string, location: string): boolean {
+  try {
+    return new URL(location, url).href === new URL(url).href;
+  } catch {
+    return false;
   }
 }
 
