@@ -136,6 +136,8 @@ describe('the Repeat action', () => {
     expect(await outcomes.textContent()).toContain('4005');
     const failed = page.getByTestId('repeat-failed-run');
     expect(await failed.count()).toBe(6);
+    // Each kept run is named by its headline once the batch has ended.
+    await expect.poll(() => failed.last().textContent()).toContain('ERROR 4005');
 
     await failed.nth(2).focus();
     await page.keyboard.press('Enter');

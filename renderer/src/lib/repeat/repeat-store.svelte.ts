@@ -29,6 +29,8 @@ export class RepeatStore {
   unavailable = $state<string | null>(null);
   /** The kept run shown in the timeline, to mark it in the list. */
   openedRunId = $state<string | null>(null);
+  /** Headlines of the kept runs (`ERROR 4005 …`), read once the batch has ended. */
+  headlines = $state<Record<string, string>>({});
 
   readonly errors = $derived.by(() => {
     const errors: Partial<Record<RepeatField, string>> = {};
@@ -66,6 +68,7 @@ export class RepeatStore {
     return this.#api.repeats.onProgress((summary) => {
       if (this.summary === null || this.summary.repeatId === summary.repeatId) {
         this.summary = summary;
+        if (summary.finishedAt !== null) void this.#loadHeadlines(summary);
       }
     });
   }
@@ -88,6 +91,7 @@ export class RepeatStore {
       this.unavailable = null;
       this.isFormOpen = false;
       this.openedRunId = null;
+      this.headlines = {};
       const summary = await this.#api.repeats.get(started.value.repeatId);
       // A push may already have brought a newer state of this batch: keep the furthest.
       const shown = this.summary;
@@ -123,6 +127,23 @@ export class RepeatStore {
   async open(runId: string): Promise<void> {
     this.openedRunId = runId;
     await this.#openRun(runId);
+  }
+
+  /**
+   * Reads each kept run's headline, one at a time so a batch of 55 kept runs does not flood the
+   * host; a run that cannot be read simply keeps its number.
+   */
+  async #loadHeadlines(summary: RepeatSummary): Promise<void> {
+    for (const runId of summary.keptRunIds) {
+      if (this.summary?.repeatId !== summary.repeatId) return;
+      if (this.headlines[runId] !== undefined) continue;
+      try {
+        const log = await this.#api.runs.get(runId);
+        if (log.ok) this.headlines[runId] = log.value.summary.headline;
+      } catch {
+        // The list works without headlines: the run still opens from its button.
+      }
+    }
   }
 
   /** Hides the summary (the batch itself goes on if it is running). */
