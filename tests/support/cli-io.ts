@@ -10,37 +10,60 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Options of {@link runCli}. */
+/** Options of {@link memoryIo} and {@link runCli}. */
 export interface CliRunOptions {
   env?: NodeJS.ProcessEnv;
   stdin?: string[];
   cwd?: string;
+  /** Whether stdout claims to be a terminal (the printers colour and redraw only then). */
+  isTTY?: boolean;
   /** Fires the interrupt listeners (Ctrl-C) after this many milliseconds. */
   interruptAfterMs?: number;
+  /**
+   * Fires each interrupt listener this many milliseconds after it is registered, so a serving
+   * command stops however late it starts listening (the fuzz runs many commands under load).
+   */
+  interruptListenersAfterMs?: number;
+}
+
+/** An in-memory {@link CliIo} and the handles a test reads it and drives it with. */
+export interface MemoryIo {
+  io: CliIo;
+  output: () => { stdout: string; stderr: string };
+  /** Resolves with the first full line written to stdout. */
+  firstLine: Promise<string>;
+  interrupt: () => void;
 }
 
 /** Builds a {@link CliIo} over in-memory streams, and a way to read what was written. */
-export function memoryIo(options: CliRunOptions = {}): {
-  io: CliIo;
-  output: () => { stdout: string; stderr: string };
-  interrupt: () => void;
-} {
+export function memoryIo(options: CliRunOptions = {}): MemoryIo {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const firstLine = new Promise<string>((resolve) => {
+    stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+  });
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const listeners = new Set<() => void>();
+  const delay = options.interruptListenersAfterMs;
   const io: CliIo = {
     stdout,
     stderr,
     stdin: Readable.from(options.stdin ?? []),
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
     isStderrTTY: false,
     onInterrupt: (listener) => {
+      if (delay !== undefined) {
+        const timer = setTimeout(listener, delay);
+
+        return () => clearTimeout(timer);
+      }
       listeners.add(listener);
 
       return () => listeners.delete(listener);
@@ -50,8 +73,10 @@ export function memoryIo(options: CliRunOptions = {}): {
   return {
     io,
     output: () => ({ stdout: out, stderr: err }),
+    firstLine,
     interrupt: () => {
-      for (const listener of listeners) listener();
+      // A copy: a listener may unregister itself while it runs.
+      for (const listener of [...listeners]) listener();
     },
   };
 }

@@ -1,33 +1,8 @@
-import { PassThrough, Readable } from 'node:stream';
-
 import { describe, expect, it } from 'vitest';
 
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import type { CatalogEntry } from '../../../electron/contract';
 import { CATALOG } from '../../../electron/core/catalog';
-
-async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from([]),
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt: () => () => undefined,
-  };
-  const code = await main(argv, io);
-
-  return { code, stdout: out, stderr: err };
-}
+import { runCli } from '../../support/cli-io';
 
 describe('skylink-diag codes', () => {
   it('lists every entry when no code is given', async () => {

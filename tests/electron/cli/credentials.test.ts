@@ -1,38 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { computeCredentials } from '../../../electron/core/credentials';
-
-async function runCli(
-  argv: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    env: options.env ?? {},
-    cwd: options.cwd ?? process.cwd(),
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt: () => () => undefined,
-  };
-  const code = await main(argv, io);
-
-  return { code, stdout: out, stderr: err };
-}
+import { runCli } from '../../support/cli-io';
 
 const start = '2026-12-03T09:00:00.000Z';
 const inputs = ['--room', 'lobby', '--duration', '2', '--start', start];
@@ -61,7 +34,7 @@ describe('skylink-diag credentials', () => {
         cwd: dir,
       });
       const fromStdin = await runCli(['credentials', ...inputs, '--secret-stdin'], {
-        stdin: 's3cret-value\n',
+        stdin: ['s3cret-value\n'],
       });
 
       expect(fromFile.stdout).toBe(`${expected.credentials}\n`);

@@ -1,15 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { findProfile } from '../../../electron/host/cli-profiles';
 import { ProfileStore } from '../../../electron/host/profile-store';
 import { openConfStore } from '../../../electron/host/store-file';
+import { runCli } from '../../support/cli-io';
 
 let dir: string;
 
@@ -22,25 +20,12 @@ afterEach(() => {
 });
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
+  const { code, stdout, stderr } = await runCli(argv, {
     env: { SKYLINK_DIAG_HOME: dir },
     cwd: dir,
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt: () => () => undefined,
-  };
-  const code = await main(argv, io);
+  });
 
-  return { code, out, err };
+  return { code, out: stdout, err: stderr };
 }
 
 function saveCustomer(): string {

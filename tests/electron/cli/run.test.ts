@@ -1,54 +1,14 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { PassThrough, Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import type { TimelineEvent } from '../../../electron/contract';
 import { DEMO_SECRETS } from '../../../electron/core/demo-apps';
+import { runCli as runCliIn, type CliRun, type CliRunOptions } from '../../support/cli-io';
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(
-  argv: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string[]; interruptAfterMs?: number } = {},
-): Promise<CliRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const listeners = new Set<() => void>();
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from(options.stdin ?? []),
-    env: options.env ?? {},
-    cwd: process.cwd(),
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt: (listener) => {
-      listeners.add(listener);
-
-      return () => listeners.delete(listener);
-    },
-  };
-  const timer =
-    options.interruptAfterMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          for (const listener of listeners) listener();
-        }, options.interruptAfterMs);
-  const code = await main(['run', ...argv], io);
-  clearTimeout(timer);
-
-  return { code, stdout: out, stderr: err };
+/** Runs `skylink-diag run <argv…>`. */
+function runCli(argv: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  return runCliIn(['run', ...argv], options);
 }
 
 function jsonLines(stdout: string): TimelineEvent[] {

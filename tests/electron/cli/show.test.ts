@@ -1,39 +1,16 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import type { RunBundle } from '../../../electron/contract';
+import { runCli as runCliIn, type CliRun } from '../../support/cli-io';
 
 const BUNDLES = join(import.meta.dirname, '../../fixtures/bundles');
 
-async function runCli(
-  argv: string[],
-  cwd = BUNDLES,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from([]),
-    env: {},
-    cwd,
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt: () => () => undefined,
-  };
-  const code = await main(argv, io);
-
-  return { code, stdout: out, stderr: err };
+function runCli(argv: string[], cwd = BUNDLES): Promise<CliRun> {
+  return runCliIn(argv, { cwd });
 }
 
 describe('skylink-diag show', () => {

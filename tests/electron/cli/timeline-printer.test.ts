@@ -1,5 +1,3 @@
-import { PassThrough, Readable } from 'node:stream';
-
 import { describe, expect, it } from 'vitest';
 
 import type { CliIo } from '../../../electron/cli/output';
@@ -9,25 +7,12 @@ import {
   headline,
 } from '../../../electron/cli/timeline-printer';
 import type { ResultEvent, TimelineEvent } from '../../../electron/contract';
+import { memoryIo } from '../../support/cli-io';
 
 function fakeIo(isTTY: boolean): { io: CliIo; output: () => string } {
-  const stdout = new PassThrough();
-  let text = '';
-  stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const { io, output } = memoryIo({ isTTY, cwd: '/' });
 
-  return {
-    io: {
-      stdout,
-      stderr: new PassThrough(),
-      stdin: Readable.from([]),
-      env: {},
-      cwd: '/',
-      isTTY,
-      isStderrTTY: false,
-      onInterrupt: () => () => undefined,
-    },
-    output: () => text,
-  };
+  return { io, output: () => output().stdout };
 }
 
 const base = { seq: 3, t: 12.345, at: '2026-12-03T09:00:01.250Z' };
