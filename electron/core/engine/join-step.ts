@@ -59,6 +59,9 @@ export async function joinRoom(
       );
     }
     if (next.type === 'error') {
+      // Known limit: after a parser error closes the channel, 0.6.x's socket.io 1.4.8 reconnects
+      // and reports channelOpen again (without re-sending joinRoom); the engine ends the run
+      // here instead, so that second channelOpen is missing from a 0.6 timeline.
       run.emit({ type: 'channelError', message: next.message });
       if (next.message.includes('parser error')) sawGarbage = true;
       continue;
