@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSequences } from './compare-sequences';
 import type { ConformanceEvent } from './conformance-event';
 import type { CellResult } from './conformance-rig';
-import { KNOWN_DIFFERENCES } from './known-differences';
+import type { KnownDifference } from './known-differences';
 import { renderResults, shortLabel, verdictOf } from './results-markdown';
 import type { MatrixOutcome } from './run-matrix';
 import { FAULT_SCENARIOS, SCENARIOS } from './scenarios';
@@ -73,13 +73,22 @@ describe('verdictOf()', () => {
   });
 
   it('counts a cell as recorded only when its lines match the record exactly', () => {
-    const known = KNOWN_DIFFERENCES.find((k) => k.scenarioId === 'fault-slow-drip')!;
+    const record: KnownDifference = {
+      scenarioId: 'fault-slow-drip',
+      version: '0.6.37',
+      differences: [
+        'SDK #3 readyStateChange ERROR status=200 errorCode=-2 vs engine #3 readyStateChange ' +
+          'ERROR status=-1 errorCode=-2 (status)',
+      ],
+      explanation: 'a test record',
+    };
     const sdk = [...head, error(200, -2)];
-    const matching = outcomeOf(known.scenarioId, known.version, sdk, [...head, error(-1, -2)]);
-    const other = outcomeOf(known.scenarioId, known.version, sdk, [...head, error(-1, -1)]);
+    const matching = outcomeOf(record.scenarioId, record.version, sdk, [...head, error(-1, -2)]);
+    const other = outcomeOf(record.scenarioId, record.version, sdk, [...head, error(-1, -1)]);
 
-    expect(verdictOf(matching)).toBe('recorded');
-    expect(verdictOf(other)).toBe('new');
+    expect(verdictOf(matching, [record])).toBe('recorded');
+    expect(verdictOf(other, [record])).toBe('new');
+    expect(verdictOf(matching, [])).toBe('new');
   });
 });
 

@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { describeDifference } from './compare-sequences';
 import type { ConformanceEvent } from './conformance-event';
-import { knownDifferenceOf } from './known-differences';
+import { KNOWN_DIFFERENCES, knownDifferenceOf, type KnownDifference } from './known-differences';
 import type { MatrixOutcome } from './run-matrix';
 import type { ConformanceScenario } from './scenarios';
 import { SDK_VERSIONS } from './sdk-bundle';
@@ -44,11 +46,15 @@ export function shortLabel(event: ConformanceEvent): string {
   }
 }
 
-/** How a cell came out against the recorded differences. */
-export function verdictOf(outcome: MatrixOutcome): CellVerdict {
+/** How a cell came out against the recorded differences (by default, the suite's own). */
+export function verdictOf(
+  outcome: MatrixOutcome,
+  records: readonly KnownDifference[] = KNOWN_DIFFERENCES,
+): CellVerdict {
   if (!outcome.ok) return 'error';
   if (outcome.result.comparison.agree) return 'agree';
-  const known = knownDifferenceOf(outcome.cell.scenario.id, outcome.cell.version);
+  const { id } = outcome.cell.scenario;
+  const known = records.find((k) => k.scenarioId === id && k.version === outcome.cell.version);
   const lines = outcome.result.comparison.differences.map(describeDifference);
 
   return known !== undefined && JSON.stringify(known.differences) === JSON.stringify(lines)
@@ -61,7 +67,8 @@ export function wireAgrees(outcome: MatrixOutcome): boolean {
   if (!outcome.ok) return false;
   const { sdk, engine } = outcome.result.wire;
 
-  return JSON.stringify(sdk) === JSON.stringify(engine);
+  // Deep equality: Chromium and the engine list the same headers in different orders.
+  return isDeepStrictEqual(sdk, engine);
 }
 
 const VERDICT_LABELS: Record<CellVerdict, string> = {
