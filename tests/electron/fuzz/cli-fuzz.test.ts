@@ -1,15 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { renderExport } from '../../../electron/core/export';
 import { renderProfilesFile } from '../../../electron/host/profile-transfer';
 import { defaultScenarioJson } from '../../../electron/sandbox';
+import { runCli as runCliIn } from '../../support/cli-io';
 import { sampleRun } from '../core/export/sample-run';
 import { closedPort, tempDir } from '../hostile/hostile-rig';
 
@@ -163,29 +161,13 @@ function argvFor(command: string): fc.Arbitrary<string[]> {
 
 /** Runs the CLI in-process; an interrupt arrives 200 ms in, so serving commands stop. */
 async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from([]),
+  const { code, stdout, stderr } = await runCliIn(argv, {
     env: { SKYLINK_DIAG_HOME: join(cwd, 'home'), SKYLINK_SECRET: SECRET },
     cwd,
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt(listener) {
-      const timer = setTimeout(listener, 200);
+    interruptListenersAfterMs: 200,
+  });
 
-      return () => clearTimeout(timer);
-    },
-  };
-  const code = await main(argv, io);
-
-  return { code, out, err };
+  return { code, out: stdout, err: stderr };
 }
 
 describe('skylink-diag under fuzzed arguments', () => {
