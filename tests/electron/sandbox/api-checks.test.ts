@@ -1,24 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { manualClock } from '../../../electron/core/clock';
 import { computeCredentials } from '../../../electron/core/credentials';
 import { DEMO_APP_KEYS, DEMO_ORIGIN, resolveStartToken } from '../../../electron/core/demo-apps';
-import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../electron/sandbox';
+import { defaultScenarioJson } from '../../../electron/sandbox';
 
 import { corsRequest, credentialsRequest } from './sandbox-client';
+import { useSandboxRig } from './sandbox-rig';
 
 const K = DEMO_APP_KEYS;
-let sandbox: Sandbox | undefined;
-
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const rig = useSandboxRig();
 
 async function start(scenario?: unknown, options = {}): Promise<string> {
-  sandbox = await createSandbox(scenario, options);
-
-  return sandbox.url;
+  return (await rig.start(scenario, options)).url;
 }
 
 function withApps(apps: unknown[], extra: Record<string, unknown> = {}) {
@@ -55,7 +49,7 @@ describe('sandbox auth API', () => {
     const url = await start(withApps([{ ...app, authHost: '127.0.0.1' }]));
 
     expect((await corsRequest(url, 'k', 'lobby')).status).toBe(200);
-    await sandbox?.close();
+    await rig.sandbox?.close();
     const url2 = await start(withApps([{ ...app, authHost: '127.0.0.1:1' }]));
     expect((await corsRequest(url2, 'k', 'lobby')).body.error).toBe(5005);
   });
@@ -99,7 +93,7 @@ describe('sandbox auth API', () => {
     expect((await corsRequest(url, 'k', 'r', { origin: 'http://app.example.com' })).status).toBe(
       403,
     );
-    await sandbox?.close();
+    await rig.sandbox?.close();
     const url2 = await start(withApps([app], { corsMatch: 'host-port' }));
     expect((await corsRequest(url2, 'k', 'r', { origin: 'http://localhost:5173' })).status).toBe(
       200,

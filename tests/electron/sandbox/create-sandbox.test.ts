@@ -1,37 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import io from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEMO_APP_KEYS, DEMO_ORIGIN } from '../../../electron/core/demo-apps';
-import { createSandbox, type Sandbox } from '../../../electron/sandbox';
+import type { Sandbox } from '../../../electron/sandbox';
+import { makeSelfSignedCert } from '../../support/self-signed-cert';
 
-import {
-  corsRequest,
-  credentialsRequest,
-  joinMessage,
-  joinWith,
-  type TestSocket,
-} from './sandbox-client';
+import { corsRequest, credentialsRequest, joinMessage, joinWith } from './sandbox-client';
+import { useSandboxRig } from './sandbox-rig';
 
 const K = DEMO_APP_KEYS;
-let sandbox: Sandbox | undefined;
-const sockets: TestSocket[] = [];
+const rig = useSandboxRig();
+const sockets = rig.sockets;
 
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.close();
-  await sandbox?.close();
-  sandbox = undefined;
-});
-
-async function start(): Promise<Sandbox> {
-  sandbox = await createSandbox();
-
-  return sandbox;
+function start(): Promise<Sandbox> {
+  return rig.start();
 }
 
 describe('createSandbox', () => {
@@ -132,37 +119,13 @@ describe('createSandbox', () => {
 
 describe('createSandbox with TLS', () => {
   it('serves HTTPS and WSS with the given key and certificate', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbox-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    const cert = readFileSync(join(dir, 'cert.pem'));
-    sandbox = await createSandbox(undefined, {
-      tls: { key: readFileSync(join(dir, 'key.pem')), cert },
-    });
+    const { key, cert } = makeSelfSignedCert(mkdtempSync(join(tmpdir(), 'sandbox-tls-')));
+    const sandbox = await rig.start(undefined, { tls: { key, cert } });
 
     expect(sandbox.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const body = await new Promise<any>((resolve, reject) => {
       const request = httpsGet(
-        `${sandbox!.url}/api/${K.cors}/lobby`,
+        `${sandbox.url}/api/${K.cors}/lobby`,
         { ca: cert, headers: { Origin: DEMO_ORIGIN } },
         (response) => {
           let text = '';

@@ -1,31 +1,18 @@
 import io from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEMO_APP_KEYS, DEMO_ORIGIN } from '../../../electron/core/demo-apps';
-import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../electron/sandbox';
+import { defaultScenarioJson } from '../../../electron/sandbox';
 
-import {
-  connectSocket,
-  corsRequest,
-  joinMessage,
-  joinWith,
-  type TestSocket,
-} from './sandbox-client';
+import { connectSocket, corsRequest, joinMessage, joinWith } from './sandbox-client';
+import { useSandboxRig } from './sandbox-rig';
 
 const K = DEMO_APP_KEYS;
-let sandbox: Sandbox | undefined;
-const sockets: TestSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.close();
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const rig = useSandboxRig();
+const sockets = rig.sockets;
 
 async function withFaults(faults: unknown[], extra: Record<string, unknown> = {}) {
-  sandbox = await createSandbox({ ...defaultScenarioJson(), faults, ...extra });
-
-  return sandbox.url;
+  return (await rig.start({ ...defaultScenarioJson(), faults, ...extra })).url;
 }
 
 function apiUrl(url: string, query = ''): string {
@@ -163,7 +150,7 @@ describe('sandbox HTTP faults', () => {
     const scenario = defaultScenarioJson();
     const apps = scenario.apps as Record<string, unknown>[];
     apps[0] = { ...apps[0], faults: [{ fault: 'non-json' }] };
-    sandbox = await createSandbox(scenario);
+    const sandbox = await rig.start(scenario);
     const first = await corsRequest(sandbox.url, K.cors, 'lobby');
     const second = await corsRequest(sandbox.url, K.credentials, 'lobby');
 

@@ -1,26 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createSandbox, type Sandbox } from '../../../electron/sandbox';
+import { connectSocket, corsRequest, credentialsRequest, joinWith } from './sandbox-client';
+import { useSandboxRig } from './sandbox-rig';
 
-import {
-  connectSocket,
-  corsRequest,
-  credentialsRequest,
-  joinWith,
-  type TestSocket,
-} from './sandbox-client';
-
-let sandbox: Sandbox | undefined;
-const sockets: TestSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.close();
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const rig = useSandboxRig();
+const sockets = rig.sockets;
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(join(process.cwd(), 'tests/fixtures/scenarios', name), 'utf8'));
@@ -28,7 +15,7 @@ function fixture(name: string): unknown {
 
 describe('scenario fixtures', () => {
   it('clock-skew.json: the Date header runs ahead and a short fresh window has ended', async () => {
-    sandbox = await createSandbox(fixture('clock-skew.json'));
+    const sandbox = await rig.start(fixture('clock-skew.json'));
     const answer = await credentialsRequest(sandbox.url, {
       appKey: 'skew-key',
       room: 'lobby',
@@ -46,7 +33,7 @@ describe('scenario fixtures', () => {
   });
 
   it('dead-first-port.json: the first advertised port refuses, the second joins', async () => {
-    sandbox = await createSandbox(fixture('dead-first-port.json'));
+    const sandbox = await rig.start(fixture('dead-first-port.json'));
     const answer = await corsRequest(sandbox.url, 'ladder-key', 'lobby');
     const [dead, live] = answer.body.httpPortList as number[];
 
@@ -57,7 +44,7 @@ describe('scenario fixtures', () => {
   });
 
   it('strict-platform.json: an exact-origin rule and the window checked at the API', async () => {
-    sandbox = await createSandbox(fixture('strict-platform.json'));
+    const sandbox = await rig.start(fixture('strict-platform.json'));
 
     expect((await corsRequest(sandbox.url, 'strict-key', 'r')).status).toBe(200);
     const http = await corsRequest(sandbox.url, 'strict-key', 'r', {

@@ -3,63 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { PassThrough, Readable } from 'node:stream';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { sandboxCommand } from '../../../electron/cli/commands/sandbox';
 import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { DEMO_APP_KEYS } from '../../../electron/core/demo-apps';
+import { memoryIo, type MemoryIo } from '../../support/cli-io';
 
 import { corsRequest } from './sandbox-client';
 
-interface FakeIo {
-  io: CliIo;
-  out: () => string;
-  err: () => string;
-  /** Resolves with the first stdout line. */
-  firstLine: Promise<string>;
-  interrupt(): void;
-}
-
-function fakeIo(cwd = process.cwd()): FakeIo {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const listeners = new Set<() => void>();
-  const firstLine = new Promise<string>((resolve) => {
-    stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-  });
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from([]),
-    env: {},
-    cwd,
-    isTTY: false,
-    isStderrTTY: false,
-    onInterrupt(listener) {
-      listeners.add(listener);
-
-      return () => listeners.delete(listener);
-    },
-  };
-
-  return {
-    io,
-    out: () => out,
-    err: () => err,
-    firstLine,
-    interrupt: () => {
-      for (const listener of [...listeners]) listener();
-    },
-  };
+function fakeIo(cwd = process.cwd()): MemoryIo {
+  return memoryIo({ cwd });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
@@ -95,8 +50,8 @@ describe('skylink-diag sandbox', () => {
     const fake = fakeIo();
 
     expect(await sandboxCommand.run(['--describe'], fake.io)).toBe(0);
-    for (const key of Object.values(DEMO_APP_KEYS)) expect(fake.out()).toContain(key);
-    expect(fake.out()).toContain('skylink-diag run --sandbox --app-key demo-cors-key');
+    for (const key of Object.values(DEMO_APP_KEYS)) expect(fake.output().stdout).toContain(key);
+    expect(fake.output().stdout).toContain('skylink-diag run --sandbox --app-key demo-cors-key');
   });
 
   it('names a missing scenario file', async () => {
@@ -104,8 +59,8 @@ describe('skylink-diag sandbox', () => {
     const code = await main(['sandbox', '--scenario', 'nope.json'], fake.io);
 
     expect(code).toBe(2);
-    expect(fake.err()).toContain('`nope.json`');
-    expect(fake.err()).toContain('does not exist');
+    expect(fake.output().stderr).toContain('`nope.json`');
+    expect(fake.output().stderr).toContain('does not exist');
   });
 
   it('names a scenario file that is not JSON', async () => {
@@ -113,7 +68,7 @@ describe('skylink-diag sandbox', () => {
     const fake = fakeIo(dir);
 
     expect(await main(['sandbox', '--scenario', 'broken.json'], fake.io)).toBe(2);
-    expect(fake.err()).toContain('`broken.json` is not valid JSON');
+    expect(fake.output().stderr).toContain('`broken.json` is not valid JSON');
   });
 
   it('names the file and the field of an invalid scenario', async () => {
@@ -124,15 +79,17 @@ describe('skylink-diag sandbox', () => {
     const fake = fakeIo(dir);
 
     expect(await main(['sandbox', '--scenario', 'invalid.json'], fake.io)).toBe(2);
-    expect(fake.err()).toContain('`invalid.json`');
-    expect(fake.err()).toContain('Expected `apps[0].secret` to be a non-empty string, got `42`');
+    expect(fake.output().stderr).toContain('`invalid.json`');
+    expect(fake.output().stderr).toContain(
+      'Expected `apps[0].secret` to be a non-empty string, got `42`',
+    );
   });
 
   it('rejects a bad --port', async () => {
     const fake = fakeIo();
 
     expect(await main(['sandbox', '--port', '70000'], fake.io)).toBe(2);
-    expect(fake.err()).toContain('`--port`');
+    expect(fake.output().stderr).toContain('`--port`');
   });
 
   it('runs as a real process and exits 0 on SIGTERM', async () => {

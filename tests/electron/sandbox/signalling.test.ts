@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { manualClock } from '../../../electron/core/clock';
 import { DEMO_APP_KEYS, DEMO_ORIGIN, resolveStartToken } from '../../../electron/core/demo-apps';
-import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../electron/sandbox';
+import { defaultScenarioJson } from '../../../electron/sandbox';
 
 import {
   connectSocket,
@@ -10,23 +10,15 @@ import {
   credentialsRequest,
   joinMessage,
   joinWith,
-  type TestSocket,
 } from './sandbox-client';
+import { useSandboxRig } from './sandbox-rig';
 
 const K = DEMO_APP_KEYS;
-let sandbox: Sandbox | undefined;
-const sockets: TestSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.close();
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const rig = useSandboxRig();
+const sockets = rig.sockets;
 
 async function start(scenario?: unknown, options = {}): Promise<string> {
-  sandbox = await createSandbox(scenario, options);
-
-  return sandbox.url;
+  return (await rig.start(scenario, options)).url;
 }
 
 async function join(url: string, appKey: string, room: string) {
@@ -264,7 +256,7 @@ describe('sandbox signalling', () => {
         ...defaultScenarioJson(),
         signalling: { deadPorts: 1, deadPortMode },
       });
-      const ports = sandbox!.signallingPorts;
+      const ports = rig.sandbox!.signallingPorts;
       expect(ports).toHaveLength(2);
       expect(ports[1]).toBe(Number(new URL(url).port));
       const answer = await corsRequest(url, K.cors, 'lobby');
@@ -279,7 +271,7 @@ describe('sandbox signalling', () => {
 
   it('serves extra live ports that share rooms with the main one', async () => {
     const url = await start({ ...defaultScenarioJson(), signalling: { extraLivePorts: 1 } });
-    const [main, extra] = sandbox!.signallingPorts;
+    const [main, extra] = rig.sandbox!.signallingPorts;
     expect(main).toBe(Number(new URL(url).port));
     const first = await join(url, K.cors, 'lobby');
     const answer = await corsRequest(url, K.cors, 'lobby');
