@@ -17,6 +17,8 @@ export function harValidator(): ValidateFunction {
   ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
   ajv.addFormat('ipv4', (value: string) => isIPv4(value));
   ajv.addFormat('ipv6', (value: string) => isIPv6(value));
+  // Chrome DevTools reads every entry's URL with the WHATWG parser, so that is the check.
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
   for (const [name, schema] of Object.entries(schemas)) {
     if (name !== 'har') ajv.addSchema(schema);
   }
