@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+
 import {
   NetworkOptionsSchema,
   type NetworkOptions,
@@ -13,6 +15,32 @@ import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../../el
 /** Starts a sandbox on 127.0.0.1 port 0, optionally with changes to the default scenario. */
 export function startSandbox(changes: Record<string, unknown> = {}): Promise<Sandbox> {
   return createSandbox({ ...defaultScenarioJson(), ...changes });
+}
+
+/** The sandbox a whole test file (or describe block) shares, read once it has started. */
+export type SharedSandbox = Pick<Sandbox, 'url' | 'signallingPorts'>;
+
+/**
+ * Starts one sandbox before the tests of the calling file or describe block and closes it
+ * after them, so each file need not write the same beforeAll/afterAll pair.
+ */
+export function useSharedSandbox(changes: Record<string, unknown> = {}): SharedSandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox(changes);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  return {
+    get url() {
+      return sandbox!.url;
+    },
+    get signallingPorts() {
+      return sandbox!.signallingPorts;
+    },
+  };
 }
 
 /** A fault entry for a scenario, limited to one app key. */

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { SdkFlavour } from '../../../../electron/contract';
 import { DEMO_APP_KEYS, DEMO_ROOMS } from '../../../../electron/core/demo-apps';
-import { DEFAULT_HTTP_STATUS_BY_CODE, type Sandbox } from '../../../../electron/sandbox';
+import { DEFAULT_HTTP_STATUS_BY_CODE } from '../../../../electron/sandbox';
 
 import {
   checkShape,
@@ -11,16 +11,10 @@ import {
   plan,
   readyStates,
   run,
-  startSandbox,
+  useSharedSandbox,
 } from './harness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSharedSandbox();
 
 const k = DEMO_APP_KEYS;
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEMO_APP_KEYS, DEMO_SECRETS } from '../../../../electron/core/demo-apps';
-import type { Sandbox } from '../../../../electron/sandbox';
 
 import {
   checkShape,
@@ -11,7 +10,7 @@ import {
   plan,
   readyStates,
   run,
-  startSandbox,
+  useSharedSandbox,
 } from './harness';
 
 // One app per fault: the default scenario's apps under other keys, so faults stay apart.
@@ -25,28 +24,22 @@ const FAULTY = {
   garbage: 'fault-garbage',
 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  const app = (appKey: string) => ({
-    appKey,
-    secret: DEMO_SECRETS[DEMO_APP_KEYS.cors],
-    corsUrls: ['app.example.com'],
-  });
-  sandbox = await startSandbox({
-    apps: [DEMO_APP_KEYS.cors, ...Object.values(FAULTY)].map(app),
-    faults: [
-      fault('wrong-types', FAULTY.wrongTypes),
-      fault('non-json', FAULTY.nonJson),
-      fault('redirect-loop', FAULTY.redirect),
-      fault('oversized', FAULTY.oversized, { bytes: 2 * 1024 * 1024 }),
-      fault('join-silent', FAULTY.silentJoin),
-      fault('socket-close-on-connect', FAULTY.closeOnConnect),
-      fault('socket-garbage', FAULTY.garbage),
-    ],
-  });
+const app = (appKey: string) => ({
+  appKey,
+  secret: DEMO_SECRETS[DEMO_APP_KEYS.cors],
+  corsUrls: ['app.example.com'],
 });
-afterAll(async () => {
-  await sandbox.close();
+const sandbox = useSharedSandbox({
+  apps: [DEMO_APP_KEYS.cors, ...Object.values(FAULTY)].map(app),
+  faults: [
+    fault('wrong-types', FAULTY.wrongTypes),
+    fault('non-json', FAULTY.nonJson),
+    fault('redirect-loop', FAULTY.redirect),
+    fault('oversized', FAULTY.oversized, { bytes: 2 * 1024 * 1024 }),
+    fault('join-silent', FAULTY.silentJoin),
+    fault('socket-close-on-connect', FAULTY.closeOnConnect),
+    fault('socket-garbage', FAULTY.garbage),
+  ],
 });
 
 describe('runHandshake() against a hostile server', () => {

@@ -3,9 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Sandbox } from '../../../../electron/sandbox';
-
-import { checkShape, network, ofType, plan, readyStates, run, startSandbox } from './harness';
+import { checkShape, network, ofType, plan, readyStates, run, useSharedSandbox } from './harness';
 
 /** A listener that accepts connections and never answers: a real, silent socket. */
 async function silentServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -137,13 +135,7 @@ describe('runHandshake() network failures', () => {
 });
 
 describe('runHandshake() signalling ladder', () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ signalling: { deadPorts: 1 } });
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
+  const sandbox = useSharedSandbox({ signalling: { deadPorts: 1 } });
 
   it('moves past a dead first port to the next rung and joins', async () => {
     const { events, result } = await run(plan(sandbox.url));

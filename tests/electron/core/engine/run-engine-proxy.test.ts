@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createSandbox, type Sandbox } from '../../../../electron/sandbox';
+import { makeSelfSignedCert } from '../../../support/self-signed-cert';
 
 import { checkShape, network, ofType, plan, readyStates, run, startSandbox } from './harness';
 
@@ -72,24 +72,9 @@ let httpSandbox: Sandbox;
 let httpsSandbox: Sandbox;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'diag-proxy-'));
-  const keyFile = join(dir, 'key.pem');
-  const certFile = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile].concat([
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ]),
-    { stdio: 'ignore' },
-  );
+  const { key, cert } = makeSelfSignedCert(dir);
   httpSandbox = await startSandbox();
-  httpsSandbox = await createSandbox(undefined, {
-    tls: { key: readFileSync(keyFile), cert: readFileSync(certFile) },
-  });
+  httpsSandbox = await createSandbox(undefined, { tls: { key, cert } });
 });
 afterAll(async () => {
   await httpSandbox.close();

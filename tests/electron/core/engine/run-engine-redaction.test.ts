@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { computeCredentials } from '../../../../electron/core/credentials';
 import { DEMO_APP_KEYS, DEMO_SECRETS } from '../../../../electron/core/demo-apps';
-import type { Sandbox } from '../../../../electron/sandbox';
 
-import { credentialsPlan, ofType, run, startSandbox } from './harness';
+import { credentialsPlan, ofType, run, useSharedSandbox } from './harness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSharedSandbox();
 
 describe('runHandshake() redaction', () => {
   for (const sdk of ['0.6', '2.x'] as const) {

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { SdkFlavour } from '../../../../electron/contract';
 import { DEMO_APP_KEYS, DEMO_ROOMS } from '../../../../electron/core/demo-apps';
-import type { Sandbox } from '../../../../electron/sandbox';
 
-import { checkShape, credentialsPlan, ofType, plan, run, startSandbox } from './harness';
+import { checkShape, credentialsPlan, ofType, plan, run, useSharedSandbox } from './harness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSharedSandbox();
 
 // `credentialError` and `oldTimeStamp` need tokens the API did not issue or a token older
 // than the sandbox accepts; a faithful client on the default scenario reaches neither.

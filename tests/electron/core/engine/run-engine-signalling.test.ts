@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { mapDisconnectReason } from '../../../../electron/core/signalling-client';
-import type { Sandbox } from '../../../../electron/sandbox';
 
-import { checkShape, credentialsPlan, network, ofType, plan, run, startSandbox } from './harness';
+import {
+  checkShape,
+  credentialsPlan,
+  network,
+  ofType,
+  plan,
+  run,
+  startSandbox,
+  useSharedSandbox,
+} from './harness';
 
 describe('runHandshake() in the room', () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
+  const sandbox = useSharedSandbox();
 
   for (const sdk of ['0.6', '2.x'] as const) {
     const reason = sdk === '0.6' ? 'toclose' : 'toClose';

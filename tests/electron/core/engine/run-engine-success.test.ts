@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { SdkFlavour } from '../../../../electron/contract';
-import type { Sandbox } from '../../../../electron/sandbox';
 
 import {
   checkShape,
@@ -10,16 +9,10 @@ import {
   plan,
   readyStates,
   run,
-  startSandbox,
+  useSharedSandbox,
 } from './harness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSharedSandbox();
 
 describe('runHandshake() success', () => {
   const cases: [SdkFlavour, 'cors' | 'credentials'][] = [

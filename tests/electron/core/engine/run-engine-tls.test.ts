@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createSandbox, type Sandbox } from '../../../../electron/sandbox';
+import { makeSelfSignedCert } from '../../../support/self-signed-cert';
 
 import { checkShape, network, ofType, plan, readyStates, run } from './harness';
 
@@ -16,23 +16,9 @@ let certFile: string;
 beforeAll(async () => {
   // A self-signed certificate for 127.0.0.1, made fresh so no key lives in the repository.
   dir = mkdtempSync(join(tmpdir(), 'diag-tls-'));
-  certFile = join(dir, 'cert.pem');
-  const keyFile = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile].concat([
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ]),
-    { stdio: 'ignore' },
-  );
-  sandbox = await createSandbox(undefined, {
-    tls: { key: readFileSync(keyFile), cert: readFileSync(certFile) },
-  });
+  const { key, cert, certFile: file } = makeSelfSignedCert(dir);
+  certFile = file;
+  sandbox = await createSandbox(undefined, { tls: { key, cert } });
 });
 afterAll(async () => {
   await sandbox.close();
