@@ -35,15 +35,32 @@ function byId(findings: readonly { id: string }[], id: string): any {
 const credentialsKey = DEMO_APP_KEYS.credentials;
 const credentialsSecret = DEMO_SECRETS[credentialsKey] ?? '';
 
+/** A credentials-mode run whose credentials were computed from a wrong secret (a 4005). */
+function runWithWrongSecret(): Promise<ScenarioRun> {
+  return runScenario(sandbox, {
+    appKey: credentialsKey,
+    authMode: 'credentials',
+    startDateTime: 'now',
+    duration: 2,
+    secret: 'not-the-real-secret',
+  });
+}
+
+/** A credentials-mode run of the persistent key's `standup` room from the given start. */
+function runPersistent(startDateTime: string): Promise<ScenarioRun> {
+  return runScenario(sandbox, {
+    appKey: DEMO_APP_KEYS.persistent,
+    room: 'standup',
+    authMode: 'credentials',
+    startDateTime,
+    duration: 24,
+    secret: DEMO_SECRETS[DEMO_APP_KEYS.persistent] ?? '',
+  });
+}
+
 describe('diagnose() on API refusals from the sandbox', () => {
   it('names the secret when credentials computed from a wrong secret get 4005', async () => {
-    const run = await runScenario(sandbox, {
-      appKey: credentialsKey,
-      authMode: 'credentials',
-      startDateTime: 'now',
-      duration: 2,
-      secret: 'not-the-real-secret',
-    });
+    const run = await runWithWrongSecret();
     const found = byId(run.placed, 'credentials.secret-mismatch');
 
     expect(found.evidence).toEqual(apiEvidence(run));
@@ -53,13 +70,7 @@ describe('diagnose() on API refusals from the sandbox', () => {
   });
 
   it('says the HMAC step differs when the real secret is checked against the sent string', async () => {
-    const run = await runScenario(sandbox, {
-      appKey: credentialsKey,
-      authMode: 'credentials',
-      startDateTime: 'now',
-      duration: 2,
-      secret: 'not-the-real-secret',
-    });
+    const run = await runWithWrongSecret();
     const findings = diagnose(run.events, {
       secret: credentialsSecret,
       credentials: run.plan.credentials,
@@ -98,13 +109,7 @@ describe('diagnose() on API refusals from the sandbox', () => {
   });
 
   it('gives a low-confidence 4005 finding without the secret', async () => {
-    const run = await runScenario(sandbox, {
-      appKey: credentialsKey,
-      authMode: 'credentials',
-      startDateTime: 'now',
-      duration: 2,
-      secret: 'not-the-real-secret',
-    });
+    const run = await runWithWrongSecret();
     const found = byId(diagnose(run.events), 'credentials.rejected');
 
     expect(found.confidence).toBe('low');
@@ -112,14 +117,7 @@ describe('diagnose() on API refusals from the sandbox', () => {
   });
 
   it('explains 4010 for a persistent key with a start that is not the meeting', async () => {
-    const run = await runScenario(sandbox, {
-      appKey: DEMO_APP_KEYS.persistent,
-      room: 'standup',
-      authMode: 'credentials',
-      startDateTime: 'now',
-      duration: 24,
-      secret: DEMO_SECRETS[DEMO_APP_KEYS.persistent] ?? '',
-    });
+    const run = await runPersistent('now');
     const found = byId(run.placed, 'persistent.no-meeting');
 
     expect(found.evidence).toEqual(apiEvidence(run));
@@ -132,14 +130,7 @@ describe('diagnose() on API refusals from the sandbox', () => {
   });
 
   it('joins the persistent meeting with its own start, so no 4010 finding', async () => {
-    const run = await runScenario(sandbox, {
-      appKey: DEMO_APP_KEYS.persistent,
-      room: 'standup',
-      authMode: 'credentials',
-      startDateTime: 'today',
-      duration: 24,
-      secret: DEMO_SECRETS[DEMO_APP_KEYS.persistent] ?? '',
-    });
+    const run = await runPersistent('today');
 
     expect(run.placed.map((item) => item.id)).toContain('run.joined');
     expect(run.placed.map((item) => item.id)).not.toContain('persistent.no-meeting');

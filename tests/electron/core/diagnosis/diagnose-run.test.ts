@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import type { lookup as dnsLookup } from 'node:dns';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_APP_KEYS, DEMO_ROOMS, DEMO_SECRETS } from '../../../../electron/core/demo-apps';
 import { diagnose } from '../../../../electron/core/diagnosis';
 import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../../electron/sandbox';
+import { makeSelfSignedCert } from '../../../support/self-signed-cert';
 
 import { runScenario, seqsOf, startSandbox } from './run-scenario';
 
@@ -192,30 +192,11 @@ describe('diagnose() on time, signalling and network from the sandbox', () => {
 
   it('sees a self-signed certificate as TLS interception', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'diag-tls-'));
-    const key = join(dir, 'key.pem');
-    const cert = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=Corp Inspection CA',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
-    const tlsSandbox = await createSandbox(defaultScenarioJson(), {
-      tls: { key: readFileSync(key), cert: readFileSync(cert) },
+    const { key, cert } = makeSelfSignedCert(dir, {
+      subject: '/CN=Corp Inspection CA',
+      altName: null,
     });
+    const tlsSandbox = await createSandbox(defaultScenarioJson(), { tls: { key, cert } });
     try {
       const run = await runScenario(tlsSandbox);
       const found = byId(run.placed, 'network.tls-interception');

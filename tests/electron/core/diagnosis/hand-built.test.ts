@@ -187,18 +187,21 @@ describe('rules on hand-built logs', () => {
     engineVersion: 'x',
   };
 
+  /** The server's `reject` systemAction, at seq 9, with the given reason. */
+  const rejected = (reason: string): TimelineEvent => ({
+    seq: 9,
+    t: 9,
+    at: at(9),
+    type: 'systemAction',
+    action: 'reject',
+    reason,
+    info: '',
+    room: 'r',
+    rid: null,
+  });
+
   it('reports the legacy seatquota reason as the seat limit', () => {
-    const action: TimelineEvent = {
-      seq: 9,
-      t: 9,
-      at: at(9),
-      type: 'systemAction',
-      action: 'reject',
-      reason: 'seatquota',
-      info: '',
-      room: 'r',
-      rid: null,
-    };
+    const action = rejected('seatquota');
     const found = diagnose([start, action]).find((item) => item.id === 'seats.limit');
 
     expect(found?.catalogKey).toBe('systemAction:seatquota');
@@ -230,17 +233,7 @@ describe('rules on hand-built logs', () => {
   });
 
   it('reports a notStart the server sent although the window looks open', () => {
-    const action: TimelineEvent = {
-      seq: 9,
-      t: 9,
-      at: at(9),
-      type: 'systemAction',
-      action: 'reject',
-      reason: 'notStart',
-      info: '',
-      room: 'r',
-      rid: null,
-    };
+    const action = rejected('notStart');
     const found = diagnose([start, action]).find(
       (item) => item.id === 'credentials.window-not-started',
     );
