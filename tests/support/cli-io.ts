@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/output';
+import type { TimelineEvent } from '../../electron/contract';
 
 /** What one in-process CLI invocation printed and returned. */
 export interface CliRun {
@@ -92,4 +93,12 @@ export async function runCli(argv: string[], options: CliRunOptions = {}): Promi
   clearTimeout(timer);
 
   return { code, ...output() };
+}
+
+/** The events of a `--json` run: one JSON object a line on stdout. */
+export function jsonLines(stdout: string): TimelineEvent[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as TimelineEvent);
 }

@@ -4,17 +4,9 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { TimelineEvent } from '../../../electron/contract';
 import { DEMO_SECRETS } from '../../../electron/core/demo-apps';
 import { parseBundle } from '../../../electron/core/export';
-import { runCli } from '../../support/cli-io';
-
-function eventsOf(stdout: string): TimelineEvent[] {
-  return stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as TimelineEvent);
-}
+import { jsonLines as eventsOf, runCli } from '../../support/cli-io';
 
 describe('skylink-diag run', () => {
   let folder: string;

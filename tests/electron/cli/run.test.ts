@@ -2,20 +2,17 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 import { describe, expect, it } from 'vitest';
 
-import type { TimelineEvent } from '../../../electron/contract';
 import { DEMO_SECRETS } from '../../../electron/core/demo-apps';
-import { runCli as runCliIn, type CliRun, type CliRunOptions } from '../../support/cli-io';
+import {
+  jsonLines,
+  runCli as runCliIn,
+  type CliRun,
+  type CliRunOptions,
+} from '../../support/cli-io';
 
 /** Runs `skylink-diag run <argv…>`. */
 function runCli(argv: string[], options: CliRunOptions = {}): Promise<CliRun> {
   return runCliIn(['run', ...argv], options);
-}
-
-function jsonLines(stdout: string): TimelineEvent[] {
-  return stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as TimelineEvent);
 }
 
 describe('skylink-diag run', () => {
