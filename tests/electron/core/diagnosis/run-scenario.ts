@@ -1,18 +1,13 @@
 import type { lookup as dnsLookup } from 'node:dns';
 
-import {
-  NetworkOptionsSchema,
-  type Finding,
-  type TimelineEvent,
-} from '../../../../electron/contract';
+import type { Finding, TimelineEvent } from '../../../../electron/contract';
 import type { Clock } from '../../../../electron/core/clock';
-import { DEMO_APP_KEYS, DEMO_ORIGIN, DEMO_ROOMS } from '../../../../electron/core/demo-apps';
 import { engineDiagnose } from '../../../../electron/core/diagnosis';
-import { resolvePlan, type PlanInput } from '../../../../electron/core/plan-resolver';
+import type { PlanInput } from '../../../../electron/core/plan-resolver';
 import { Redactor } from '../../../../electron/core/redactor';
 import { runHandshake } from '../../../../electron/core/run-engine';
 import type { RunPlan } from '../../../../electron/core/run-plan';
-import { createSandbox, defaultScenarioJson, type Sandbox } from '../../../../electron/sandbox';
+import { network, plan as enginePlan } from '../engine/harness';
 
 /** A run against a real sandbox on 127.0.0.1: its events and the engine's findings. */
 export interface ScenarioRun {
@@ -22,36 +17,15 @@ export interface ScenarioRun {
   plan: RunPlan;
 }
 
-/** A sandbox with the default scenario, changed by `patch`. */
-export function startSandbox(patch: Record<string, unknown> = {}): Promise<Sandbox> {
-  return createSandbox({ ...defaultScenarioJson(), ...patch });
-}
+// A sandbox with the default scenario, changed by a patch: the engine tests' own.
+export { startSandbox } from '../engine/harness';
 
 /** The plan of a run against `sandbox`, CORS demo key by default. */
 export function planFor(sandbox: { url: string }, input: Partial<PlanInput> = {}): RunPlan {
-  const resolved = resolvePlan(
-    {
-      profileId: null,
-      profileName: 'test',
-      server: sandbox.url,
-      embeddedSandbox: true,
-      appKey: DEMO_APP_KEYS.cors,
-      room: DEMO_ROOMS.lobby,
-      authMode: 'cors',
-      origin: DEMO_ORIGIN,
-      startDateTime: null,
-      duration: null,
-      secret: null,
-      givenCredentials: null,
-      sdk: '0.6',
-      network: NetworkOptionsSchema.parse({ socketTimeoutMs: 1000, joinTimeoutMs: 3000 }),
-      ...input,
-    },
-    Date.now(),
-  );
-  if (!resolved.ok) throw new Error(resolved.error.message);
-
-  return resolved.value;
+  return enginePlan(sandbox.url, {
+    network: network({ socketTimeoutMs: 1000, joinTimeoutMs: 3000 }),
+    ...input,
+  });
 }
 
 /** Runs the real engine with the diagnosis hook, as the app does. */
