@@ -36,7 +36,8 @@ export const ENGINE_SIGNALLING_ENTRIES: readonly CatalogEntry[] = [
     name: 'Socket.io handshake failed',
     meaning: 'A connection opened, but the socket.io/Engine.IO handshake failed.',
     causes: [
-      'Protocol mismatch: a socket.io v3/v4 client against a v2 server, or the reverse without `allowEIO3`',
+      'Protocol mismatch: a socket.io v3/v4 client against ' +
+        'a v2 server, or the reverse without `allowEIO3`',
       'A wrong socket.io `path` (`ipSigserverPath`)',
       'A proxy that rewrites or blocks the upgrade',
     ],
@@ -83,7 +84,8 @@ export const ENGINE_SIGNALLING_ENTRIES: readonly CatalogEntry[] = [
     name: 'Join rejected',
     meaning: 'The signalling server rejected the join with a `redirect` `reject`.',
     causes: [
-      'A time window problem (`notStart`, `expired`) or a token problem (`credentialError`, `oldTimeStamp`)',
+      'A time window problem (`notStart`, `expired`) or ' +
+        'a token problem (`credentialError`, `oldTimeStamp`)',
       'The room is locked, or the key failed (`keyFailed`)',
     ],
     checks: [

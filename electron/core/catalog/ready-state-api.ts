@@ -17,12 +17,14 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'The request went to an auth server that does not hold this key (staging vs production)',
     ],
     checks: [
-      'Compare the key in the request URL (`/api/<appKey>/…`) character by character with the console',
+      'Compare the key in the request URL (`/api/<appKey>/…`) ' +
+        'character by character with the console',
       'Look at the HTTP status: the live platform answered 404 for an unknown key',
       'Check `roomServer` in the customer init options: a custom auth host may hold other keys',
     ],
     fixes: [
-      'Use the App Key exactly as the Temasys console shows it, for the environment the page targets',
+      'Use the App Key exactly as the Temasys console ' +
+        'shows it, for the environment the page targets',
       'If the key was deleted, create a new one and update the application configuration',
     ],
     sdkNotes:
@@ -34,7 +36,8 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
     meaning: "The key is bound to a server IP (`domainName`) that is not the caller's address.",
     causes: [
       "The key's `domainName` setting lists a server IP, and the request came from another address",
-      'The customer moved hosting, added a load balancer or a NAT gateway, so the source IP changed',
+      'The customer moved hosting, added a load balancer ' +
+        'or a NAT gateway, so the source IP changed',
       'The request goes through a proxy whose egress address differs from the registered one',
     ],
     checks: [
@@ -42,7 +45,8 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'Ask whether the customer runs behind a proxy, NAT or a new cloud region',
     ],
     fixes: [
-      "Update the key's registered server IP to the address the platform sees, or clear the binding",
+      "Update the key's registered server IP to the " +
+        'address the platform sees, or clear the binding',
       'Route the auth request through the registered address',
     ],
     sdkNotes: STATUS_NOTE_2X,
@@ -52,9 +56,12 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
     meaning: "The page's Origin is not in the key's CORS url list.",
     causes: [
       'The domain is not registered on the key at all',
-      'The page runs on another origin than the registered one: `www.` vs apex, a subdomain, a staging host',
-      'The page is embedded (iframe with `sandbox`: Origin `null`) or packaged (Electron/Cordova: `file://`)',
-      'The CORS url was entered with a scheme, port, path or spaces, which the platform does not match',
+      'The page runs on another origin than the registered ' +
+        'one: `www.` vs apex, a subdomain, a staging host',
+      'The page is embedded (iframe with `sandbox`: Origin ' +
+        '`null`) or packaged (Electron/Cordova: `file://`)',
+      'The CORS url was entered with a scheme, port, ' +
+        'path or spaces, which the platform does not match',
     ],
     checks: [
       'Record the exact Origin the browser sends (from the customer HAR: request header `Origin`)',
@@ -62,8 +69,10 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       "Read the key's CORS url list: comma-separated host names, no scheme, no port, no path",
     ],
     fixes: [
-      "Add the page's exact host name to the key's CORS url list (host only, e.g. `www.app.example.com`)",
-      'Or switch the application to credentials (HMAC) authentication, which does not depend on the origin',
+      "Add the page's exact host name to the key's CORS " +
+        'url list (host only, e.g. `www.app.example.com`)',
+      'Or switch the application to credentials (HMAC) ' +
+        'authentication, which does not depend on the origin',
     ],
     authModes: ['cors'],
     sdkNotes: `2.x logs HTTP 403 as "CORS forbidden". ${STATUS_NOTE_2X}`,
@@ -72,13 +81,17 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
     name: 'API_CREDENTIALS_INVALID',
     meaning: 'The request carried neither a usable Origin nor credentials.',
     causes: [
-      'The request came from a context that sends no Origin header (server side code, a native app, curl)',
-      '0.6.x silently dropped malformed credentials (duration not a number, empty start or credentials) and fell back to CORS mode',
+      'The request came from a context that sends no ' +
+        'Origin header (server side code, a native app, curl)',
+      '0.6.x silently dropped malformed credentials (duration not a ' +
+        'number, empty start or credentials) and fell back to CORS mode',
       'The key has no CORS url at all (credentials only) and the client sent no credentials',
     ],
     checks: [
-      'Look at the request URL: in credentials mode it has `/<start>/<duration>?cred=`; if not, the credentials were dropped',
-      'Check the types in `init({credentials})`: `duration` must be a number, the two others non-empty strings',
+      'Look at the request URL: in credentials mode it has ' +
+        '`/<start>/<duration>?cred=`; if not, the credentials were dropped',
+      'Check the types in `init({credentials})`: `duration` ' +
+        'must be a number, the two others non-empty strings',
       'Check the request headers for `Origin`',
     ],
     fixes: [
@@ -86,7 +99,8 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'Or call from a browser page whose origin is registered on the key',
     ],
     sdkNotes:
-      '0.6.x turns wrong credential types into CORS mode without a warning, so 4004 often hides a credentials bug. ' +
+      '0.6.x turns wrong credential types into CORS mode ' +
+      'without a warning, so 4004 often hides a credentials bug. ' +
       STATUS_NOTE_2X,
   }),
   readyStateEntry(4005, {
@@ -95,17 +109,22 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'The credentials do not match the room, duration and start in the URL under the key secret.',
     causes: [
       'The HMAC was computed with another secret (another key, a rotated secret, a test secret)',
-      'The signed string differs from the URL: another room, `2` vs `2.0` for the duration, a reformatted start',
+      'The signed string differs from the URL: another room, ' +
+        '`2` vs `2.0` for the duration, a reformatted start',
       'Percent-encoding is wrong: a raw `+` arrives as a space, or `%252B` is double encoded',
       'The base64 step was skipped or used base64url (`-`, `_`) instead of standard base64',
     ],
     checks: [
-      'Run `skylink-diag credentials --check <cred> --room R --duration H --start ISO` with the secret: it names the first step that differs',
-      'Compare the room in the URL with the room the token server signed (`joinRoom` to another room breaks the HMAC)',
-      'Look at the `cred=` value: 30–34 characters, ends in `%3D`, contains no raw `+`, `/` or `=`',
+      'Run `skylink-diag credentials --check <cred> --room R --duration H ' +
+        '--start ISO` with the secret: it names the first step that differs',
+      'Compare the room in the URL with the room the token ' +
+        'server signed (`joinRoom` to another room breaks the HMAC)',
+      'Look at the `cred=` value: 30–34 characters, ends in `%3D`, ' +
+        'contains no raw `+`, `/` or `=`',
     ],
     fixes: [
-      'Compute `encodeURIComponent(base64(HMAC-SHA1(secret, room + "_" + duration + "_" + start)))` with the secret of this key',
+      'Compute `encodeURIComponent(base64(HMAC-SHA1(secret, room + ' +
+        '"_" + duration + "_" + start)))` with the secret of this key',
       'Use the same room, duration text and start string in the HMAC as in the init options',
     ],
     authModes: ['credentials'],
@@ -139,8 +158,10 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'The key was switched to persistent while the application still builds ad-hoc credentials',
     ],
     checks: [
-      'List the meetings (`GET /rest/meetings/<appId>/<room>`) and compare start, duration and room with the request URL',
-      'Compare the start string literally: `2026-12-03T00:00:00.000Z` is not `2026-12-03T00:00:00Z`',
+      'List the meetings (`GET /rest/meetings/<appId>/<room>`) ' +
+        'and compare start, duration and room with the request URL',
+      'Compare the start string literally: ' +
+        '`2026-12-03T00:00:00.000Z` is not `2026-12-03T00:00:00Z`',
     ],
     fixes: [
       'Build the credentials from the stored meeting: same room, same duration, same start string',
@@ -179,7 +200,8 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'Check the Temasys status page and note the time (UTC) for support',
     ],
     fixes: [
-      'Retry later; if it persists, send Temasys support the key, the room and the UTC time of the failure',
+      'Retry later; if it persists, send Temasys support ' +
+        'the key, the room and the UTC time of the failure',
     ],
     sdkNotes: STATUS_NOTE_2X,
   }),
@@ -195,7 +217,8 @@ export const READY_STATE_API_ENTRIES: readonly CatalogEntry[] = [
       'Compare it with the auth host the console gives for the key (default `//api.temasys.io`)',
     ],
     fixes: [
-      'Remove the custom `roomServer` (use the default) or point it at the server that holds the key',
+      'Remove the custom `roomServer` (use the default) ' +
+        'or point it at the server that holds the key',
     ],
     sdkNotes: STATUS_NOTE_2X,
   }),

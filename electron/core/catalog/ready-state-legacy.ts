@@ -2,7 +2,8 @@ import type { CatalogEntry } from '../../contract';
 
 import { readyStateEntry } from './define-entry';
 
-const OLD_SDK = 'Defined by 0.5.0 – 0.6.4 only; seeing it means the customer runs a very old SDK.';
+const OLD_SDK =
+  'Defined by 0.5.0 – 0.6.4 only; ' + 'seeing it means the customer runs a very old SDK.';
 
 /** `readyStateChange` ERROR codes that older SDKs defined and later removed. */
 export const READY_STATE_LEGACY_ENTRIES: readonly CatalogEntry[] = [

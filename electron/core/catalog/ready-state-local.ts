@@ -14,13 +14,15 @@ export const READY_STATE_LOCAL_ENTRIES: readonly CatalogEntry[] = [
     name: 'XML_HTTP_REQUEST_ERROR',
     meaning: 'The API request failed at the network level: no usable HTTP answer arrived.',
     causes: [
-      'In a browser with status -1: the CORS preflight (`OPTIONS`) failed or the answer lacked `Access-Control-Allow-Origin`, so the page saw no response at all',
+      'In a browser with status -1: the CORS preflight (`OPTIONS`) failed or the ' +
+        'answer lacked `Access-Control-Allow-Origin`, so the page saw no response at all',
       'DNS, a refused or reset connection, or a TLS failure on the way to the auth server',
       'A proxy, firewall or content filter blocked the request',
       '2.x: `fetch` rejected (any network failure ends here)',
     ],
     checks: [
-      'In the customer HAR or DevTools console, look for a failed `OPTIONS` request or a CORS message',
+      'In the customer HAR or DevTools console, look ' +
+        'for a failed `OPTIONS` request or a CORS message',
       'Run the handshake from this app: the step events (dns, tcp, tls) show which layer failed',
       'Check whether `status` is -1 (nothing arrived) or an HTTP status (an answer arrived)',
     ],
@@ -29,7 +31,8 @@ export const READY_STATE_LOCAL_ENTRIES: readonly CatalogEntry[] = [
       'If only the browser fails, register the origin or fix the preflight on a custom auth server',
     ],
     sdkNotes:
-      '0.6.x: XHR `onerror` gives `{status: xhr.status || -1, errorCode: -1}`. 2.x: `fetch` rejection gives `{status: -1, errorCode: -1}`.',
+      '0.6.x: XHR `onerror` gives `{status: xhr.status || -1, errorCode: ' +
+      '-1}`. 2.x: `fetch` rejection gives `{status: -1, errorCode: -1}`.',
   }),
   readyStateEntry(-2, {
     name: 'XML_HTTP_NO_REPONSE_ERROR',
@@ -49,7 +52,8 @@ export const READY_STATE_LOCAL_ENTRIES: readonly CatalogEntry[] = [
       'If the platform itself is slow, send support the UTC times of the attempts',
     ],
     sdkNotes:
-      'Only 0.6.27 – 0.9.x time out and retry; 0.5.x and 2.x wait for the browser, which reports -1 eventually.',
+      'Only 0.6.27 – 0.9.x time out and retry; 0.5.x and ' +
+      '2.x wait for the browser, which reports -1 eventually.',
   }),
   readyStateEntry(1, {
     name: 'NO_SOCKET_IO',
@@ -135,16 +139,20 @@ export const READY_STATE_LOCAL_ENTRIES: readonly CatalogEntry[] = [
   httpStatusEntry({
     name: 'HTTP_STATUS',
     meaning:
-      'The `errorCode` is an HTTP status, not a Skylink constant: the auth server answered non-2xx.',
+      'The `errorCode` is an HTTP status, not a Skylink ' +
+      'constant: the auth server answered non-2xx.',
     causes: [
-      '2.x reports every non-2xx answer as `{status: <HTTP>, errorCode: <HTTP>}` and drops the Skylink code from the body',
-      '0.6.27+ uses the HTTP status as `errorCode` when the body has no `error` field (an empty body gives 400)',
+      '2.x reports every non-2xx answer as `{status: <HTTP>, ' +
+        'errorCode: <HTTP>}` and drops the Skylink code from the body',
+      '0.6.27+ uses the HTTP status as `errorCode` when the ' +
+        'body has no `error` field (an empty body gives 400)',
       'A proxy, CDN or gateway answered instead of the auth server (HTML error page, 502, 503)',
     ],
     checks: [
       'Read the response body: `{success:false, error:<code>, info}` names the real Skylink code',
       'Look at the response headers and body format: an HTML page means something else answered',
-      'Typical statuses: 404 unknown key (4001), 403 CORS or locked, 401 credentials, 5xx server or gateway',
+      'Typical statuses: 404 unknown key (4001), 403 CORS ' +
+        'or locked, 401 credentials, 5xx server or gateway',
     ],
     fixes: [
       'Look up the Skylink code from the body in this catalog and follow its fixes',

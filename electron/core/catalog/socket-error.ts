@@ -3,7 +3,8 @@ import type { CatalogEntry } from '../../contract';
 import { socketErrorEntry } from './define-entry';
 
 const LADDER =
-  '0.6.x walks a ladder: each port over websocket, then each port over polling, then the last port twice more. 2.x dials one URL without a port and does not reconnect (2.2.0+).';
+  '0.6.x walks a ladder: each port over websocket, then each port over polling, then the ' +
+  'last port twice more. 2.x dials one URL without a port and does not reconnect (2.2.0+).';
 
 /** `SOCKET_ERROR` codes of `socketError` events. */
 export const SOCKET_ERROR_ENTRIES: readonly CatalogEntry[] = [

@@ -3,7 +3,8 @@ import type { CatalogEntry } from '../../contract';
 import { systemActionEntry } from './define-entry';
 
 const TOKEN_NOTE =
-  'The tokens (`roomCred`, `userCred`, `timeStamp`) come from the API answer; every SDK join re-runs the API request, so a fresh join gets fresh tokens.';
+  'The tokens (`roomCred`, `userCred`, `timeStamp`) come from the API answer; ' +
+  'every SDK join re-runs the API request, so a fresh join gets fresh tokens.';
 
 /** `systemAction` reasons current SDKs define (a `redirect` from the signalling server). */
 export const SYSTEM_ACTION_ENTRIES: readonly CatalogEntry[] = [
@@ -11,7 +12,8 @@ export const SYSTEM_ACTION_ENTRIES: readonly CatalogEntry[] = [
     name: 'CREDENTIALS_EXPIRED',
     meaning: 'The room session token from the API answer is too old for the signalling server.',
     causes: [
-      'Too much time passed between the API answer and the join (a paused tab, a slow media prompt)',
+      'Too much time passed between the API answer ' +
+        'and the join (a paused tab, a slow media prompt)',
       "The client machine's clock is off, so the token's `timeStamp` looks old",
       'The application reuses an API answer from an earlier session',
     ],
@@ -63,7 +65,8 @@ export const SYSTEM_ACTION_ENTRIES: readonly CatalogEntry[] = [
       'Check that `startDateTime` ends with `Z` or an explicit offset',
     ],
     fixes: [
-      'Use the current UTC time (`new Date().toISOString()`) as the start, from an NTP-synced clock',
+      'Use the current UTC time (`new Date().toISOString()`) ' +
+        'as the start, from an NTP-synced clock',
       'Or wait until the scheduled start',
     ],
     authModes: ['credentials'],
@@ -73,7 +76,8 @@ export const SYSTEM_ACTION_ENTRIES: readonly CatalogEntry[] = [
     meaning: 'The session window (start + duration) has already ended.',
     causes: [
       'The credentials were cached and reused after `start + duration` passed',
-      'The duration was meant in minutes or seconds but is read as hours (or the reverse, too small)',
+      'The duration was meant in minutes or seconds ' +
+        'but is read as hours (or the reverse, too small)',
       'The token server clock is behind the platform clock',
     ],
     checks: [
@@ -129,7 +133,8 @@ export const SYSTEM_ACTION_ENTRIES: readonly CatalogEntry[] = [
     ],
     fixes: ['Re-join with fresh credentials before the end, or use a longer duration'],
     sdkNotes:
-      'The server sends `toClose` (camel case); 0.6.x maps it to `toclose`, the SDK constant value. 2.x may pass `toClose` through.',
+      'The server sends `toClose` (camel case); 0.6.x maps it to ' +
+      '`toclose`, the SDK constant value. 2.x may pass `toClose` through.',
   }),
   systemActionEntry('roomclose', {
     name: 'ROOM_CLOSED',

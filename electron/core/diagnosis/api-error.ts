@@ -30,10 +30,16 @@ export const apiErrorRule: Rule = {
       const entry = key === null ? null : catalogEntry(key);
       const hidden = failure.code !== null && sdkCode !== null && sdkCode !== failure.code;
       if (entry !== null) {
+        const number = entry.number === null ? '' : ` (${entry.number})`;
+        const note = hidden
+          ? ` The SDK reports it as errorCode ${sdkCode}; the body says ${failure.code}.`
+          : '';
         findings.push(
           finding({
             id: 'api.rejected',
-            verdict: `The auth server refused the request: ${entry.name}${entry.number === null ? '' : ` (${entry.number})`}: ${entry.meaning}${hidden ? ` The SDK reports it as errorCode ${sdkCode}; the body says ${failure.code}.` : ''}`,
+            verdict:
+              `The auth server refused the request: ` +
+              `${entry.name}${number}: ${entry.meaning}${note}`,
             confidence: failure.code !== null ? 'high' : 'medium',
             severity: 'error',
             evidence: RunLog.seqs(log.apiRequest, ...failure.evidence.map((seq) => ({ seq }))),
@@ -56,7 +62,9 @@ export const apiErrorRule: Rule = {
       findings.push(
         finding({
           id: 'join.rejected',
-          verdict: `The signalling server rejected the join with \`${action.reason}\`${entry === null ? '' : `: ${entry.meaning}`}`,
+          verdict:
+            `The signalling server rejected the join with ` +
+            `\`${action.reason}\`${entry === null ? '' : `: ${entry.meaning}`}`,
           confidence: entry === null ? 'medium' : 'high',
           severity: 'error',
           evidence: RunLog.seqs(

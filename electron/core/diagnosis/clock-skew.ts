@@ -62,16 +62,22 @@ function skewFinding(log: RunLog, skew: SkewMeasurement): Finding | null {
   const amount = humanDuration(skew.skewMs);
   const embedded = log.plan?.embeddedSandbox === true;
   const suspect = embedded
-    ? 'The server is the embedded sandbox, so its clock is the one set off (scenario `clockOffsetMs`)'
-    : "Platform servers are normally NTP-synced, so suspect this machine's clock, and the customer's token server if it made the start time";
+    ? 'The server is the embedded sandbox, so its clock ' +
+      'is the one set off (scenario `clockOffsetMs`)'
+    : "Platform servers are normally NTP-synced, so suspect this machine's " +
+      "clock, and the customer's token server if it made the start time";
 
   return finding({
     id: 'clock.skew',
-    verdict: `The server clock is ${amount} ${ahead ? 'ahead of' : 'behind'} this machine's clock (± ${humanDuration(skew.toleranceMs)})`,
+    verdict:
+      `The server clock is ${amount} ${ahead ? 'ahead of' : 'behind'} ` +
+      `this machine's clock (± ${humanDuration(skew.toleranceMs)})`,
     confidence: Math.abs(skew.skewMs) > 4 * skew.toleranceMs ? 'high' : 'medium',
     severity: Math.abs(skew.skewMs) > 60_000 ? 'error' : 'warn',
     evidence: [skew.seq],
-    nextStep: `${suspect}. Sync the clock (NTP) and judge credential windows against the server's time`,
+    nextStep:
+      `${suspect}. Sync the clock (NTP) and judge ` +
+      `credential windows against the server's time`,
     detail: {
       skewMs: skew.skewMs,
       toleranceMs: skew.toleranceMs,
@@ -125,12 +131,16 @@ function windowFindings(
     return [
       finding({
         id: 'credentials.window-not-started',
-        verdict: `The credentials window starts in ${humanDuration(startMs - serverNowMs)} by the server's clock: expect \`notStart\` at the join.${byLocalClock(startMs <= localNowMs)}`,
+        verdict:
+          `The credentials window starts in ${humanDuration(startMs - serverNowMs)} ` +
+          `by the server's clock: expect \`notStart\` ` +
+          `at the join.${byLocalClock(startMs <= localNowMs)}`,
         confidence: seen !== undefined || skew !== null ? 'high' : 'medium',
         severity: 'warn',
         evidence: [...evidence, ...RunLog.seqs(seen)],
         nextStep:
-          'Make the start the current UTC time (`new Date().toISOString()`) on an NTP-synced clock, or wait for the scheduled start',
+          'Make the start the current UTC time (`new Date().toISOString()`) ' +
+          'on an NTP-synced clock, or wait for the scheduled start',
         catalogKey: 'systemAction:notStart',
         detail,
       }),
@@ -141,12 +151,15 @@ function windowFindings(
     return [
       finding({
         id: 'credentials.window-expired',
-        verdict: `The credentials window ended ${humanDuration(serverNowMs - endMs)} ago by the server's clock: expect \`expired\` at the join.${byLocalClock(endMs >= localNowMs)}`,
+        verdict:
+          `The credentials window ended ${humanDuration(serverNowMs - endMs)} ago by the ` +
+          `server's clock: expect \`expired\` at the join.${byLocalClock(endMs >= localNowMs)}`,
         confidence: seen !== undefined || skew !== null ? 'high' : 'medium',
         severity: 'warn',
         evidence: [...evidence, ...RunLog.seqs(seen)],
         nextStep:
-          'Compute fresh credentials with a current start and a duration in hours that covers the session',
+          'Compute fresh credentials with a current start ' +
+          'and a duration in hours that covers the session',
         catalogKey: 'systemAction:expired',
         detail,
       }),
@@ -159,12 +172,17 @@ function windowFindings(
     return [
       finding({
         id: notStarted ? 'credentials.window-not-started' : 'credentials.window-expired',
-        verdict: `The signalling server answered \`${action.reason}\`, although the window ${detail.windowStart} – ${detail.windowEnd} contains the server time ${detail.serverNow} as measured: the server judges the window on another clock or another start`,
+        verdict:
+          `The signalling server answered \`${action.reason}\`, although ` +
+          `the window ${detail.windowStart} – ${detail.windowEnd} ` +
+          `contains the server time ${detail.serverNow} as measured: the ` +
+          `server judges the window on another clock or another start`,
         confidence: 'medium',
         severity: 'error',
         evidence: [...evidence, action.seq],
         nextStep:
-          'Compare the start string with what the token server meant (zone, format) and ask for the platform clock if it persists',
+          'Compare the start string with what the token server meant ' +
+          '(zone, format) and ask for the platform clock if it persists',
         catalogKey: `systemAction:${action.reason}`,
         detail,
       }),

@@ -35,7 +35,8 @@ export function checkStart(start: string): LintProblem[] {
         'start.no-zone',
         'startDateTime',
         'warn',
-        `The start \`${start}\` has no \`Z\` or offset: it is a local time, which the server may read as UTC (hours off). Use \`new Date().toISOString()\``,
+        `The start \`${start}\` has no \`Z\` or offset: it is a local time, which ` +
+          `the server may read as UTC (hours off). Use \`new Date().toISOString()\``,
       ),
     ];
   }
@@ -47,7 +48,8 @@ export function checkStart(start: string): LintProblem[] {
       'error',
       Number.isNaN(Date.parse(start))
         ? `The start \`${start}\` is not a date; expected ISO 8601 such as 2026-12-03T09:00:00.000Z`
-        : `The start \`${start}\` is a date but not ISO 8601; expected the form 2026-12-03T09:00:00.000Z`,
+        : `The start \`${start}\` is a date but not ISO ` +
+            `8601; expected the form 2026-12-03T09:00:00.000Z`,
     ),
   ];
 }
@@ -83,7 +85,8 @@ export function checkDuration(duration: string): LintProblem[] {
         'duration.text',
         'duration',
         'warn',
-        `The duration text \`${duration}\` is not how JavaScript writes ${hours} (\`${String(hours)}\`): the HMAC must sign the exact text of the URL`,
+        `The duration text \`${duration}\` is not how JavaScript writes ${hours} ` +
+          `(\`${String(hours)}\`): the HMAC must sign the exact text of the URL`,
       ),
     );
   }
@@ -93,7 +96,8 @@ export function checkDuration(duration: string): LintProblem[] {
         'duration.minutes',
         'duration',
         'error',
-        `The duration ${duration} looks like minutes: it is read as ${duration} hours. For ${hours} minutes send ${String(hours / 60)}`,
+        `The duration ${duration} looks like minutes: it is read ` +
+          `as ${duration} hours. For ${hours} minutes send ${String(hours / 60)}`,
       ),
     );
   } else if (hours > 24) {
@@ -129,7 +133,8 @@ export function checkRoom(room: string, urlRoom: string | undefined): LintProble
         'room.url-mismatch',
         'room',
         'error',
-        `The room signed (\`${room}\`) differs from the room in the URL (\`${urlRoom}\`); the HMAC covers the URL room, so this gives 4005`,
+        `The room signed (\`${room}\`) differs from the room in the URL ` +
+          `(\`${urlRoom}\`); the HMAC covers the URL room, so this gives 4005`,
       ),
     );
   }
@@ -161,8 +166,10 @@ export function checkCredentialsForm(credentials: string): LintProblem[] {
         'credentials',
         'error',
         credentials.includes(' ')
-          ? 'The credentials contain a space: usually a raw `+` that a query string turned into a space'
-          : 'The credentials contain whitespace or a line break (Android `Base64.DEFAULT` adds a trailing newline)',
+          ? 'The credentials contain a space: usually a ' +
+              'raw `+` that a query string turned into a space'
+          : 'The credentials contain whitespace or a line break ' +
+              '(Android `Base64.DEFAULT` adds a trailing newline)',
       ),
     );
   }
@@ -181,7 +188,8 @@ export function checkCredentialsForm(credentials: string): LintProblem[] {
         'credentials.not-encoded',
         'credentials',
         'error',
-        'The credentials contain a raw `+`, `/` or `=`: they must be percent-encoded (`encodeURIComponent`), or a `+` arrives as a space',
+        'The credentials contain a raw `+`, `/` or `=`: they must be ' +
+          'percent-encoded (`encodeURIComponent`), or a `+` arrives as a space',
       ),
     );
   }
@@ -191,7 +199,8 @@ export function checkCredentialsForm(credentials: string): LintProblem[] {
         'credentials.base64url',
         'credentials',
         'warn',
-        'The credentials use `-` or `_`: that is base64url; Skylink expects standard base64 (`+`, `/`)',
+        'The credentials use `-` or `_`: that is base64url; ' +
+          'Skylink expects standard base64 (`+`, `/`)',
       ),
     );
   }
@@ -204,7 +213,9 @@ export function checkCredentialsForm(credentials: string): LintProblem[] {
         'credentials.length',
         'credentials',
         'error',
-        `The credentials cannot be base64 of an HMAC-SHA1: that is 28 characters ending in \`=\` (30–34 once percent-encoded), got ${core.length} decoded (${encodedLength} as given)`,
+        `The credentials cannot be base64 of an HMAC-SHA1: that is ` +
+          `28 characters ending in \`=\` (30–34 once percent-encoded), ` +
+          `got ${core.length} decoded (${encodedLength} as given)`,
       ),
     );
   } else if (encodedLength > 34 && !problems.some((p) => p.id === 'credentials.double-encoded')) {

@@ -183,7 +183,9 @@ function explain(
       id: 'credentials.message-mismatch',
       field: message.actual.startsWith(`${serverRoom}_`) ? 'startDateTime' : 'room',
       severity: 'error',
-      message: `The credentials sign \`${message.actual}\`, but the server signs \`${message.expected}\`: the string signed differs`,
+      message:
+        `The credentials sign \`${message.actual}\`, but the server ` +
+        `signs \`${message.expected}\`: the string signed differs`,
     };
   }
   if (first === 'hmac' && hmac?.actual != null) {
@@ -192,7 +194,9 @@ function explain(
       field: 'secret',
       severity: 'error',
       message:
-        'The HMAC differs and no usual mistake in room, duration or start reproduces it: the credentials were most likely made with another secret (another key, a rotated or test secret)',
+        'The HMAC differs and no usual mistake in room, duration or ' +
+        'start reproduces it: the credentials were most likely made ' +
+        'with another secret (another key, a rotated or test secret)',
     };
   }
   if (first === 'base64') {
@@ -201,7 +205,8 @@ function explain(
       field: 'credentials',
       severity: 'error',
       message:
-        'The digest is right but its base64 text differs (base64url, missing padding, or a `+` turned into a space): use standard base64',
+        'The digest is right but its base64 text differs (base64url, ' +
+        'missing padding, or a `+` turned into a space): use standard base64',
     };
   }
   if (first === 'encoding') {
@@ -210,7 +215,8 @@ function explain(
       field: 'credentials',
       severity: 'error',
       message:
-        'The digest and its base64 are right but the percent-encoding differs: send `encodeURIComponent(base64)` exactly once',
+        'The digest and its base64 are right but the percent-encoding ' +
+        'differs: send `encodeURIComponent(base64)` exactly once',
     };
   }
 

@@ -22,7 +22,9 @@ function formProblems(log: RunLog): { problems: LintProblem[]; urlRoom: string |
       id: 'start.url-mismatch',
       field: 'startDateTime',
       severity: 'error',
-      message: `The start in the URL (\`${parts.start}\`) differs from the start signed (\`${plan.startDateTime}\`)`,
+      message:
+        `The start in the URL (\`${parts.start}\`) differs from the start signed ` +
+        `(\`${plan.startDateTime}\`)`,
     });
   }
   if (parts?.duration != null && parts.duration !== plan.duration) {
@@ -30,7 +32,9 @@ function formProblems(log: RunLog): { problems: LintProblem[]; urlRoom: string |
       id: 'duration.url-mismatch',
       field: 'duration',
       severity: 'error',
-      message: `The duration in the URL (\`${parts.duration}\`) differs from the duration signed (\`${plan.duration}\`)`,
+      message:
+        `The duration in the URL (\`${parts.duration}\`) differs from the duration signed ` +
+        `(\`${plan.duration}\`)`,
     });
   }
 
@@ -60,7 +64,9 @@ function mismatchFinding(
   evidence: number[],
 ): Finding {
   const plan = log.plan;
-  const where = `room \`${plan?.room ?? ''}\`, duration \`${plan?.duration ?? ''}\`, start \`${plan?.startDateTime ?? ''}\``;
+  const where =
+    `room \`${plan?.room ?? ''}\`, duration \`${plan?.duration ?? ''}\`, start ` +
+    `\`${plan?.startDateTime ?? ''}\``;
   const base = { evidence, catalogKey: 'readyState:4005' };
 
   if (
@@ -85,14 +91,17 @@ function mismatchFinding(
     }));
     if (lint.firstDifference !== null) {
       const problem = lint.problems.at(-1);
+      const label =
+        lint.steps.find((s) => s.step === lint.firstDifference)?.label ?? lint.firstDifference;
       return finding({
         ...base,
         id: 'credentials.step-mismatch',
-        verdict: `The credentials first differ at the step "${lint.steps.find((s) => s.step === lint.firstDifference)?.label ?? lint.firstDifference}": ${problem?.message ?? ''}`,
+        verdict: `The credentials first differ at the step "${label}": ${problem?.message ?? ''}`,
         confidence: 'high',
         severity: 'error',
         nextStep:
-          'Fix that step in the token server and recompute (`skylink-diag credentials --check` shows every step)',
+          'Fix that step in the token server and recompute (`skylink-diag credentials ' +
+          '--check` shows every step)',
         detail: { firstDifference: lint.firstDifference, steps },
       });
     }
@@ -105,11 +114,15 @@ function mismatchFinding(
     return finding({
       ...base,
       id: 'credentials.secret-mismatch',
-      verdict: `The credentials were made from the given secret for ${where} exactly as the server recomputes them, and the server still refused them: the secret is not the one the platform holds for key \`${plan?.appKey ?? ''}\``,
+      verdict:
+        `The credentials were made from the given secret for ${where} exactly as the server ` +
+        `recomputes them, and the server still refused them: the secret is not the one the ` +
+        `platform holds for key \`${plan?.appKey ?? ''}\``,
       confidence: 'high',
       severity: 'error',
       nextStep:
-        'Copy the secret of this exact key from the Temasys console (it may have been rotated) and make sure the token server uses that key',
+        'Copy the secret of this exact key from the Temasys console (it may have been ' +
+        'rotated) and make sure the token server uses that key',
       detail: { credentialsSource: plan?.credentialsSource ?? null },
     });
   }
@@ -117,11 +130,13 @@ function mismatchFinding(
   return finding({
     ...base,
     id: 'credentials.rejected',
-    verdict: `The server recomputed the HMAC over ${where} and it did not match the credentials sent`,
+    verdict:
+      `The server recomputed the HMAC over ${where} ` + `and it did not match the credentials sent`,
     confidence: 'low',
     severity: 'error',
     nextStep:
-      'Run `skylink-diag credentials --check <cred> --room R --duration H --start ISO --secret-env VAR` with the key secret: it names the first step that differs',
+      'Run `skylink-diag credentials --check <cred> --room R --duration H --start ISO ' +
+      '--secret-env VAR` with the key secret: it names the first step that differs',
     detail: { credentialsSource: plan?.credentialsSource ?? null },
   });
 }

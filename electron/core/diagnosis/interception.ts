@@ -26,20 +26,25 @@ function tlsFinding(log: RunLog, tls: EventOf<'tls'>): Finding | null {
   if (!suspicious && error === null) return null;
 
   const issuer = tls.peer?.issuer ?? 'unknown';
+  const itself = isSelfIssued(tls) ? ' (itself)' : '';
   const failed = log.all('step.failed').find((event) => event.error.code.startsWith('tls.'));
   const interception = suspicious;
 
   return finding({
     id: interception ? 'network.tls-interception' : 'network.tls-invalid',
     verdict: interception
-      ? `The server certificate was issued by \`${issuer}\`${isSelfIssued(tls) ? ' (itself)' : ''}, which no trusted CA vouches for (${error ?? 'self-issued'}): a TLS-inspection proxy or a self-signed server sits in the path`
+      ? `The server certificate was issued by \`${issuer}\`${itself}, ` +
+        `which no trusted CA vouches for (${error ?? 'self-issued'}): ` +
+        `a TLS-inspection proxy or a self-signed server sits in the path`
       : `The server certificate failed verification: ${error ?? ''}`,
     confidence: interception && failed !== undefined ? 'high' : 'medium',
     severity: tls.insecure ? 'warn' : 'error',
     evidence: RunLog.seqs(tls, failed),
     nextStep: interception
-      ? 'Ask IT to exempt the Temasys hosts from TLS inspection, or give the corporate CA with `caFile`; compare the issuer with a run from another network'
-      : 'Check the certificate dates and names (validFrom, validTo, subjectAltName) against the host',
+      ? 'Ask IT to exempt the Temasys hosts from TLS inspection, or give the corporate CA ' +
+        'with `caFile`; compare the issuer with a run from another network'
+      : 'Check the certificate dates and names (validFrom, validTo, subjectAltName) ' +
+        'against the host',
     catalogKey: 'engine:tls.untrusted',
     detail: {
       issuer,
@@ -63,17 +68,21 @@ export const interceptionRule: Rule = {
     const first = proxied[0];
     if (first !== undefined) {
       const failed = log.all('step.failed').find((event) => event.error.code === 'proxy.failed');
+      const refused =
+        failed === undefined ? '' : ', and the proxy refused or failed the connection';
       findings.push(
         finding({
           id: 'network.proxy',
-          verdict: `The connections went through the HTTP proxy \`${first.proxy ?? ''}\`${failed === undefined ? '' : ', and the proxy refused or failed the connection'}`,
+          verdict: `The connections went through the HTTP proxy \`${first.proxy ?? ''}\`${refused}`,
           confidence: 'high',
           severity: failed === undefined ? 'info' : 'error',
           evidence: RunLog.seqs(...proxied, failed),
           nextStep:
             failed === undefined
-              ? 'If the run fails further on, compare it with a run without the proxy: proxies often block WebSocket or inspect TLS'
-              : 'Allow the Temasys hosts and ports on the proxy (CONNECT to 443/3443), or give it credentials',
+              ? 'If the run fails further on, compare it with a run without the proxy: ' +
+                'proxies often block WebSocket or inspect TLS'
+              : 'Allow the Temasys hosts and ports on the proxy (CONNECT to 443/3443), or ' +
+                'give it credentials',
           catalogKey: failed === undefined ? null : 'engine:proxy.failed',
           detail: { proxy: first.proxy ?? null },
         }),

@@ -16,12 +16,16 @@ export const joinedRule: Rule = {
     return [
       finding({
         id: 'run.joined',
-        verdict: `Joined room \`${joined?.room ?? plan?.room ?? ''}\` with key \`${plan?.appKey ?? ''}\` in ${plan?.authMode ?? 'the chosen'} mode: authentication and signalling work from here`,
+        verdict:
+          `Joined room \`${joined?.room ?? plan?.room ?? ''}\` with ` +
+          `key \`${plan?.appKey ?? ''}\` in ${plan?.authMode ?? 'the chosen'} ` +
+          `mode: authentication and signalling work from here`,
         confidence: 'high',
         severity: 'info',
         evidence: RunLog.seqs(completed, log.first('channelOpen'), joined, result),
         nextStep:
-          'If the customer still fails, compare their inputs (origin, credentials, network) with this run, one at a time',
+          'If the customer still fails, compare their inputs ' +
+          '(origin, credentials, network) with this run, one at a time',
       }),
     ];
   },

@@ -2,7 +2,10 @@ import { finding, type Rule } from './rule';
 import { RunLog, type EventOf } from './run-log';
 
 function rungName(attempt: EventOf<'socket.attempt'>): string {
-  return `${attempt.port === null ? 'the default port' : `port ${attempt.port}`} over ${attempt.transport}`;
+  return (
+    `${attempt.port === null ? 'the default port' : `port ${attempt.port}`} ` +
+    `over ${attempt.transport}`
+  );
 }
 
 /** The port ladder: failed rungs followed by one that worked name what is blocked. */
@@ -30,9 +33,13 @@ export const ladderRule: Rule = {
           .map((attempt) => attempt.port),
       ),
     ];
+    const portList = ports.map((port) => (port === null ? 'default' : String(port))).join('/');
     const verdict = websocketBlocked
-      ? `WebSocket is blocked on the way to the signalling server (${failed.map(rungName).join(', ')} failed); long polling on ${worked.port === null ? 'the default port' : `port ${worked.port}`} worked`
-      : `Port ${ports.join(', ')} ${ports.length > 1 ? 'are' : 'is'} blocked for signalling (${failed.map(rungName).join(', ')} failed); ${rungName(worked)} worked`;
+      ? `WebSocket is blocked on the way to the signalling server ` +
+        `(${failed.map(rungName).join(', ')} failed); long polling ` +
+        `on ${worked.port === null ? 'the default port' : `port ${worked.port}`} worked`
+      : `Port ${ports.join(', ')} ${ports.length > 1 ? 'are' : 'is'} blocked for signalling ` +
+        `(${failed.map(rungName).join(', ')} failed); ${rungName(worked)} worked`;
 
     return [
       finding({
@@ -42,8 +49,9 @@ export const ladderRule: Rule = {
         severity: 'warn',
         evidence: RunLog.seqs(...failed, ...errors, worked, open),
         nextStep: websocketBlocked
-          ? 'Allow WebSocket upgrades through the proxy or firewall: polling works but is slower and less reliable'
-          : `Open outbound ${ports.map((port) => (port === null ? 'default' : String(port))).join('/')} to the signalling host to save the fallback delay`,
+          ? 'Allow WebSocket upgrades through the proxy or firewall: polling works but is ' +
+            'slower and less reliable'
+          : `Open outbound ${portList} to the signalling host to save the fallback delay`,
         catalogKey: 'socketError:-4',
         detail: {
           failed: failed.map((attempt) => ({ port: attempt.port, transport: attempt.transport })),

@@ -17,7 +17,9 @@ export const lockedRoomRule: Rule = {
     return [
       finding({
         id: 'room.locked',
-        verdict: `Room \`${room}\` is locked: the key and the credentials were accepted, but new participants are rejected`,
+        verdict:
+          `Room \`${room}\` is locked: the key and the credentials ` +
+          `were accepted, but new participants are rejected`,
         confidence: 'high',
         severity: 'error',
         evidence: RunLog.seqs(
@@ -28,7 +30,8 @@ export const lockedRoomRule: Rule = {
           legacy,
         ),
         nextStep:
-          'Ask a participant to unlock the room (`unlockRoom`), or join another room to confirm the key works',
+          'Ask a participant to unlock the room (`unlockRoom`), ' +
+          'or join another room to confirm the key works',
         catalogKey: action !== undefined ? 'systemAction:locked' : 'readyState:5001',
         detail: { info: action?.info ?? null },
       }),

@@ -15,7 +15,9 @@ const NETWORK_CODES: Partial<Record<ErrorCode, { what: string; next: string }>> 
   },
   'tcp.reset': {
     what: 'the connection was reset before an answer came',
-    next: 'Repeat the run: a steady reset points at a firewall or proxy policy, an intermittent one at the server',
+    next:
+      'Repeat the run: a steady reset points at a firewall ' +
+      'or proxy policy, an intermittent one at the server',
   },
   'tcp.timeout': {
     what: 'the TCP connection timed out (packets dropped)',
@@ -27,7 +29,9 @@ const NETWORK_CODES: Partial<Record<ErrorCode, { what: string; next: string }>> 
   },
   'tls.untrusted': {
     what: 'the server certificate is not trusted',
-    next: 'Read the issuer in the tls event; give the corporate CA with `caFile` if TLS is inspected',
+    next:
+      'Read the issuer in the tls event; give the ' +
+      'corporate CA with `caFile` if TLS is inspected',
   },
   'http.timeout': {
     what: 'the server did not answer in time',
@@ -72,7 +76,9 @@ export const networkRule: Rule = {
       return [
         finding({
           id: `network.${failed.error.code}`,
-          verdict: `The ${layer} step \`${failed.step}\` failed: ${known.what}. ${failed.error.message}`,
+          verdict:
+            `The ${layer} step \`${failed.step}\` ` +
+            `failed: ${known.what}. ${failed.error.message}`,
           confidence: 'high',
           severity: 'error',
           evidence: RunLog.seqs(

@@ -155,28 +155,40 @@ function conclude(
   if (customer.accepted) {
     return {
       conclusion: 'registered',
-      verdict: `The key accepts \`${String(customer.origin)}\`: the domain is registered; if the customer still gets 4003, their page sends another Origin (check it in their HAR)`,
+      verdict:
+        `The key accepts \`${String(customer.origin)}\`: the domain is registered; if the ` +
+        `customer still gets 4003, their page sends another Origin (check it in their HAR)`,
       acceptedOrigins,
     };
   }
   if (acceptedOrigins.length > 0) {
     return {
       conclusion: 'registered-elsewhere',
-      verdict: `Registered, but the page runs on another origin: the key accepts ${acceptedOrigins.map((o) => `\`${o}\``).join(', ')} and refuses \`${String(customer.origin)}\` (${String(customer.errorCode ?? customer.engineError)})`,
+      verdict:
+        `Registered, but the page runs on another origin: the key ` +
+        `accepts ${acceptedOrigins.map((o) => `\`${o}\``).join(', ')} and refuses ` +
+        `\`${String(customer.origin)}\` ` +
+        `(${String(customer.errorCode ?? customer.engineError)})`,
       acceptedOrigins,
     };
   }
   if (refusesAll) {
     return {
       conclusion: 'not-registered',
-      verdict: `Domain not registered: the key refuses every variant of \`${String(customer.origin)}\` (4003/4004); add the host to the key's CORS url list or use credentials`,
+      verdict:
+        `Domain not registered: the key refuses every variant of ` +
+        `\`${String(customer.origin)}\` (4003/4004); ` +
+        `add the host to the key's CORS url list or use credentials`,
       acceptedOrigins,
     };
   }
 
+  const codes = [...new Set(rows.map((row) => String(row.errorCode ?? row.engineError)))];
   return {
     conclusion: 'inconclusive',
-    verdict: `Inconclusive: the refusals are not about the origin (${[...new Set(rows.map((row) => String(row.errorCode ?? row.engineError)))].join(', ')}); fix that first`,
+    verdict:
+      `Inconclusive: the refusals are not about the origin ` +
+      `(${codes.join(', ')}); fix that first`,
     acceptedOrigins,
   };
 }

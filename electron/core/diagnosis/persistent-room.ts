@@ -7,13 +7,17 @@ function fieldHints(start: string, duration: string): { field: string; hint: str
   if (/T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(start) && !/T\d{2}:\d{2}:00\.000Z$/.test(start)) {
     hints.push({
       field: 'startDateTime',
-      hint: `the start \`${start}\` has seconds or milliseconds, as a start computed from "now" does; a meeting starts at its scheduled time`,
+      hint:
+        `the start \`${start}\` has seconds or milliseconds, as a start ` +
+        `computed from "now" does; a meeting starts at its scheduled time`,
     });
   }
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(start)) {
     hints.push({
       field: 'startDateTime',
-      hint: `the start \`${start}\` has no zone; the meeting's start is compared as a literal string`,
+      hint:
+        `the start \`${start}\` has no zone; the ` +
+        `meeting's start is compared as a literal string`,
     });
   }
   if (!Number.isInteger(Number(duration))) {
@@ -48,7 +52,11 @@ export const persistentRoomRule: Rule = {
     return [
       finding({
         id: 'persistent.no-meeting',
-        verdict: `Key \`${plan.appKey}\` is persistent and no scheduled meeting has room \`${plan.room}\`, start \`${plan.startDateTime ?? '-'}\` and duration \`${plan.duration ?? '-'}\`; check the ${check} first${hints[0] === undefined ? '' : `: ${hints[0].hint}`}`,
+        verdict:
+          `Key \`${plan.appKey}\` is persistent and no scheduled meeting ` +
+          `has room \`${plan.room}\`, start \`${plan.startDateTime ?? '-'}\` ` +
+          `and duration \`${plan.duration ?? '-'}\`; check the ${check} ` +
+          `first${hints[0] === undefined ? '' : `: ${hints[0].hint}`}`,
         confidence: hints.length > 0 ? 'high' : 'medium',
         severity: 'error',
         evidence: RunLog.seqs(
@@ -57,7 +65,9 @@ export const persistentRoomRule: Rule = {
           ...failure.evidence.map((seq) => ({ seq })),
         ),
         nextStep:
-          'List the meetings (`GET /rest/meetings/<appId>/<room>`) and copy room, start string and duration from the stored meeting into the credentials; a meeting needs all three identical',
+          'List the meetings (`GET /rest/meetings/<appId>/<room>`) and ' +
+          'copy room, start string and duration from the stored meeting ' +
+          'into the credentials; a meeting needs all three identical',
         catalogKey: 'readyState:4010',
         detail: { sent, fieldToCheck: check, hints, serverInfo: info },
       }),

@@ -23,13 +23,15 @@ export const seatLimitRule: Rule = {
       finding({
         id: 'seats.limit',
         verdict: fullRoom
-          ? `Room \`${fullRoom.room ?? plan?.room ?? ''}\` is full (persistent-room participant limit)`
+          ? `Room \`${fullRoom.room ?? plan?.room ?? ''}\` ` +
+            `is full (persistent-room participant limit)`
           : `Key \`${plan?.appKey ?? ''}\` has reached its concurrent-user (seat) limit`,
         confidence: 'high',
         severity: 'error',
         evidence,
         nextStep:
-          'Count the active sessions of the key; retry in a few minutes to rule out stale sessions; raise the plan limit if it is real',
+          'Count the active sessions of the key; retry in a few minutes ' +
+          'to rule out stale sessions; raise the plan limit if it is real',
         catalogKey:
           failure?.code === 4020
             ? 'readyState:4020'

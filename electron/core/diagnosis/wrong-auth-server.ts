@@ -19,7 +19,9 @@ export const wrongAuthServerRule: Rule = {
     return [
       finding({
         id: 'auth.wrong-server',
-        verdict: `The auth server \`${host}\` does not serve key \`${plan.appKey}\`: the request went to the wrong auth server`,
+        verdict:
+          `The auth server \`${host}\` does not serve key ` +
+          `\`${plan.appKey}\`: the request went to the wrong auth server`,
         confidence: 'high',
         severity: 'error',
         evidence: RunLog.seqs(
@@ -28,7 +30,8 @@ export const wrongAuthServerRule: Rule = {
           ...failure.evidence.map((seq) => ({ seq })),
         ),
         nextStep:
-          'Remove the custom `roomServer` from the init options (or point it at the server that holds the key, default `//api.temasys.io`)',
+          'Remove the custom `roomServer` from the init options (or point ' +
+          'it at the server that holds the key, default `//api.temasys.io`)',
         catalogKey: 'readyState:5005',
         detail: { server: plan.server },
       }),
