@@ -60,7 +60,8 @@ export function createTimelinePrinter(io: CliIo): TimelinePrinter {
         .map(([label, ms]) => `${label} ${ms.toFixed(1)}ms`);
       printLine(
         io,
-        `  ${result.durationMs} ms total; ${t.apiAttempts} API attempt(s), ${t.socketAttempts} socket rung(s)` +
+        `  ${result.durationMs} ms total; ${t.apiAttempts} API ` +
+          `attempt(s), ${t.socketAttempts} socket rung(s)` +
           (parts.length > 0 ? `; ${parts.join(', ')}` : ''),
       );
     },
@@ -77,7 +78,10 @@ export function headline(result: ResultEvent): string {
   if (result.readyStateError !== null) {
     const error = result.readyStateError;
 
-    return `ERROR ${error.errorCode}${error.errorName === null ? '' : ` ${error.errorName}`} (status ${error.status})`;
+    return (
+      `ERROR ${error.errorCode}${error.errorName === null ? '' : ` ${error.errorName}`} ` +
+      `(status ${error.status})`
+    );
   }
 
   return `failed${result.error === null ? '' : `: ${result.error.code}`}`;
@@ -87,7 +91,10 @@ export function headline(result: ResultEvent): string {
 export function describeEvent(event: TimelineEvent): string {
   switch (event.type) {
     case 'run.start':
-      return `${event.plan.sdk} ${event.plan.authMode} ${event.plan.appKey} / ${event.plan.room} at ${event.plan.server}`;
+      return (
+        `${event.plan.sdk} ${event.plan.authMode} ${event.plan.appKey} / ${event.plan.room} ` +
+        `at ${event.plan.server}`
+      );
     case 'readyStateChange':
       return (
         `${event.stateName} (${event.state})` +
@@ -105,24 +112,42 @@ export function describeEvent(event: TimelineEvent): string {
       return event.reason;
     case 'channelError':
       return event.message;
-    case 'socketError':
-      return `${event.errorCode} ${event.errorName}${event.fallbackType === null ? '' : ` [${event.fallbackType}]`}${event.message === '' ? '' : ` ${event.message}`}`;
+    case 'socketError': {
+      const fallback = event.fallbackType === null ? '' : ` [${event.fallbackType}]`;
+      const message = event.message === '' ? '' : ` ${event.message}`;
+      return `${event.errorCode} ${event.errorName}${fallback}${message}`;
+    }
     case 'peerJoined':
       return `self ${event.peerId} in ${event.room}`;
     case 'dns':
       return `${event.host} -> ${event.addresses.join(', ')} (${event.durationMs}ms)`;
     case 'tcp':
-      return `${event.address}:${event.port} (${event.durationMs}ms)${event.proxy === undefined ? '' : ` via ${event.proxy}`}`;
-    case 'tls':
-      return `${event.protocol ?? '?'} ${event.cipher ?? ''} ${event.authorized ? 'trusted' : `untrusted (${event.authorizationError ?? 'unknown'})`}${event.insecure ? ' [insecure]' : ''}`;
+      return (
+        `${event.address}:${event.port} ` +
+        `(${event.durationMs}ms)${event.proxy === undefined ? '' : ` via ${event.proxy}`}`
+      );
+    case 'tls': {
+      const trust = event.authorized
+        ? 'trusted'
+        : `untrusted (${event.authorizationError ?? 'unknown'})`;
+      const insecure = event.insecure ? ' [insecure]' : '';
+      return `${event.protocol ?? '?'} ${event.cipher ?? ''} ${trust}${insecure}`;
+    }
     case 'http.request':
       return `#${event.attempt} ${event.method} ${event.url}`;
     case 'http.response':
-      return `#${event.attempt} ${event.status} ${event.statusText} ${event.bodyBytes} bytes${event.truncated ? ' (truncated)' : ''}`;
+      return (
+        `#${event.attempt} ${event.status} ${event.statusText} ${event.bodyBytes} ` +
+        `bytes${event.truncated ? ' (truncated)' : ''}`
+      );
     case 'http.retry':
       return `after attempt ${event.attempt}: ${event.reason}`;
     case 'api.parsed':
-      return `signalling ${event.signalling.host}${event.signalling.path} http ${event.signalling.httpPorts.join(',') || '-'} https ${event.signalling.httpsPorts.join(',') || '-'}`;
+      return (
+        `signalling ${event.signalling.host}${event.signalling.path} ` +
+        `http ${event.signalling.httpPorts.join(',') || '-'} ` +
+        `https ${event.signalling.httpsPorts.join(',') || '-'}`
+      );
     case 'socket.attempt':
       return `#${event.attempt} ${event.transport} ${event.url} [${event.fallbackType}]`;
     case 'socket.message':

@@ -125,7 +125,9 @@ function checkCredentialsFields(
       ctx.addIssue({
         code: 'custom',
         path: ['startDateTime'],
-        message: `Expected an ISO 8601 start such as 2026-12-03T09:00:00.000Z, got \`${value.startDateTime}\``,
+        message:
+          `Expected an ISO 8601 start such as ` +
+          `2026-12-03T09:00:00.000Z, got \`${value.startDateTime}\``,
       });
     }
   }

@@ -243,7 +243,8 @@ function readBody(
       reject(
         new DiagnosticError(
           'tcp.reset',
-          `Expected the whole response body, got ${error.code ?? error.message} after ${bytes} bytes`,
+          `Expected the whole response body, ` +
+            `got ${error.code ?? error.message} after ${bytes} bytes`,
           {
             bytes,
           },

@@ -106,7 +106,8 @@ export function resolvePlan(input: PlanInput, nowMs: number): Result<RunPlan> {
   if (given === '' && (input.secret === null || input.secret === '')) {
     return fail(
       'secret.missing',
-      'Expected an app secret (to compute the credentials) or a credentials string in credentials mode, got neither',
+      'Expected an app secret (to compute the credentials) or ' +
+        'a credentials string in credentials mode, got neither',
       { field: 'secret' },
     );
   }

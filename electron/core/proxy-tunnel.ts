@@ -42,7 +42,8 @@ export function openProxyTunnel(options: {
       if (end === -1) {
         if (buffered.length > MAX_PROXY_HEADER_BYTES) {
           failWith(
-            `Expected the proxy \`${proxyUrl}\` to answer CONNECT, got ${buffered.length} bytes without a header end`,
+            `Expected the proxy \`${proxyUrl}\` to answer CONNECT, ` +
+              `got ${buffered.length} bytes without a header end`,
           );
         }
 
@@ -52,7 +53,8 @@ export function openProxyTunnel(options: {
       const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(statusLine)?.[1] ?? NaN);
       if (!(status >= 200 && status < 300)) {
         failWith(
-          `Expected the proxy \`${proxyUrl}\` to open a tunnel to ${authority}, got \`${statusLine}\``,
+          `Expected the proxy \`${proxyUrl}\` to open a ` +
+            `tunnel to ${authority}, got \`${statusLine}\``,
           { status: Number.isNaN(status) ? null : status },
         );
 

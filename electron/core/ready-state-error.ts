@@ -83,7 +83,8 @@ function judge06(httpStatus: number, body: ApiBody): ApiVerdict {
       error: readyStateError(200, code ?? 200, info ?? ''),
       note:
         code === null
-          ? 'The body says `success` but has no `pc_constraints`/`offer_constraints`; 0.6.x reports `errorCode: undefined` here, shown as 200'
+          ? 'The body says `success` but has no `pc_constraints`/`offer_constraints`; ' +
+            '0.6.x reports `errorCode: undefined` here, shown as 200'
           : null,
     };
   }
@@ -106,7 +107,9 @@ function judge2x(httpStatus: number, body: ApiBody): ApiVerdict {
     note:
       bodyCode === null
         ? null
-        : `The API body carries \`error: ${bodyCode}\` (${readyStateErrorName(bodyCode) ?? 'unknown'}), but 2.x reports only the HTTP status: it reads \`error\` off the fetch Response, which has none`,
+        : `The API body carries \`error: ${bodyCode}\` ` +
+          `(${readyStateErrorName(bodyCode) ?? 'unknown'}), but 2.x reports only the HTTP ` +
+          `status: it reads \`error\` off the fetch Response, which has none`,
   };
 }
 

@@ -78,7 +78,9 @@ export async function runHandshake(plan: RunPlan, options: EngineOptions): Promi
     run.stop(
       new RunEnd('failed', {
         code: 'run.deadline',
-        message: `Expected the run to end within ${plan.network.deadlineMs} ms, got no outcome in time`,
+        message:
+          `Expected the run to end within ${plan.network.deadlineMs} ` +
+          `ms, got no outcome in time`,
         detail: { deadlineMs: plan.network.deadlineMs },
       }),
     );

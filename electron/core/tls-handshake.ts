@@ -58,7 +58,8 @@ export function openTls(
         reject(
           new DiagnosticError(
             'tls.untrusted',
-            `Expected a certificate trusted for \`${host}\`, got ${authorizationError ?? 'an unverified certificate'}`,
+            `Expected a certificate trusted for \`${host}\`, ` +
+              `got ${authorizationError ?? 'an unverified certificate'}`,
             { host, authorizationError },
           ),
         );

@@ -49,7 +49,8 @@ export function matchProfile(
 
   return fail(
     'profile.not-found',
-    `Expected the name or id of a saved or built-in profile, got \`${wanted}\` (see \`skylink-diag profiles list\`)`,
+    `Expected the name or id of a saved or built-in profile, ` +
+      `got \`${wanted}\` (see \`skylink-diag profiles list\`)`,
   );
 }
 

@@ -36,7 +36,8 @@ export function exportRun(input: {
   if (options.redaction === 'include' && redactor === undefined) {
     return fail(
       'secret.unavailable',
-      `Run \`${log.summary.runId}\` was not made by this session, so its sensitive values are no longer known; export it with \`redact\` or \`hash\``,
+      `Run \`${log.summary.runId}\` was not made by this session, so its ` +
+        `sensitive values are no longer known; export it with \`redact\` or \`hash\``,
     );
   }
   const fromTimeline = findingsOf(log.events);

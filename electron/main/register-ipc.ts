@@ -82,7 +82,10 @@ export interface IpcBinding {
   dispose(): void;
 }
 
-/** Names the first bad argument of a call, e.g. ``Expected `draft.appKey`: Expected an app key``. */
+/**
+ * Names the first bad argument of a call, e.g.
+ * ``Expected `draft.appKey`: Expected an app key``.
+ */
 export function describeArgError(
   channel: InvokeChannel,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

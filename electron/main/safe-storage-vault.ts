@@ -21,8 +21,9 @@ type SafeStorageApi = Pick<
   | 'getSelectedStorageBackend'
 >;
 
-// Known limit: the opt-in to store secrets without a keyring is `settings.storeSecretsWithoutKeyring`
-// in config.json, read at start; there is no switch in the UI yet, so users must edit the file.
+// Known limit: the opt-in to store secrets without a keyring is
+// `settings.storeSecretsWithoutKeyring` in config.json, read at start; there is no switch in the
+// UI yet, so users must edit the file.
 /** What the vault needs. */
 export interface SafeStorageVaultOptions {
   safeStorage: SafeStorageApi;
@@ -84,7 +85,8 @@ export class SafeStorageVault implements SecretVault {
           encrypted: false,
           backend: 'safeStorage basic_text (opted in)',
           warning:
-            'No OS keyring is available: secrets are stored with a fixed key anyone on this machine can undo',
+            'No OS keyring is available: secrets are stored with a fixed key anyone on this ' +
+            'machine can undo',
         };
       case 'plaintext':
         return {
@@ -97,7 +99,8 @@ export class SafeStorageVault implements SecretVault {
           encrypted: false,
           backend: 'memory',
           warning:
-            'No OS keyring is available, so secrets are not stored: they are kept for this session only (set `settings.storeSecretsWithoutKeyring` to store them anyway)',
+            'No OS keyring is available, so secrets are not stored: they are kept for this ' +
+            'session only (set `settings.storeSecretsWithoutKeyring` to store them anyway)',
         };
     }
   }

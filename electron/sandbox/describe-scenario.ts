@@ -33,7 +33,10 @@ function server(serverUrl: string | undefined): string {
 function corsCommand(app: ScenarioApp, room: string, serverUrl?: string): string {
   const origin = app.corsUrls[0] === undefined ? DEMO_ORIGIN : `https://${app.corsUrls[0]}`;
 
-  return `skylink-diag run ${server(serverUrl)} --app-key ${app.appKey} --room ${room} --origin ${origin}`;
+  return (
+    `skylink-diag run ${server(serverUrl)} --app-key ${app.appKey} --room ${room} ` +
+    `--origin ${origin}`
+  );
 }
 
 function credentialsCommand(
@@ -104,11 +107,14 @@ function describeRoomOutcomes(scenario: Scenario, serverUrl?: string): string[] 
     credentialsCommand(app, { room: 'lobby', start, duration }, serverUrl);
   const locked = roomsOf(scenario.lockedRooms, app.appKey)[0];
   const twin = roomsOf(scenario.duplicateLoginRooms, app.appKey)[0];
+  const evilOrigin = cors('lobby').replace(/--origin \S+/, '--origin https://evil.example');
   const lines = [
     'Failures reproduced by the inputs (any joinable key):',
-    `  4001 unknown key:          skylink-diag run ${server(serverUrl)} --app-key no-such-key --room lobby --origin ${DEMO_ORIGIN}`,
-    `  4003 origin not listed:    ${cors('lobby').replace(/--origin \S+/, '--origin https://evil.example')}`,
-    `  4004 no origin:            skylink-diag run ${server(serverUrl)} --app-key ${app.appKey} --room lobby`,
+    `  4001 unknown key:          skylink-diag run ${server(serverUrl)} --app-key ` +
+      `no-such-key --room lobby --origin ${DEMO_ORIGIN}`,
+    `  4003 origin not listed:    ${evilOrigin}`,
+    `  4004 no origin:            skylink-diag run ${server(serverUrl)} ` +
+      `--app-key ${app.appKey} --room lobby`,
     `  4005 wrong secret:         ${creds('now', 2).replace(`=${app.secret}`, '=wrong-secret')}`,
     `  expired window:            ${creds('now-3h', 2)}`,
     `  notStart (future window):  ${creds('now+2h', 2)}`,
@@ -123,6 +129,8 @@ function describeRoomOutcomes(scenario: Scenario, serverUrl?: string): string[] 
 export function describeScenario(scenario: Scenario, options: { serverUrl?: string } = {}): string {
   const { serverUrl } = options;
   const s = scenario.signalling;
+  const faults =
+    scenario.faults.length === 0 ? 'none' : scenario.faults.map((f) => f.fault).join(', ');
   const header = [
     `Sandbox scenario: ${scenario.apps.length} app key(s)`,
     `  clock offset ${scenario.clockOffsetMs} ms; CORS match \`${scenario.corsMatch}\`; ` +
@@ -132,7 +140,7 @@ export function describeScenario(scenario: Scenario, options: { serverUrl?: stri
       (s.fastMessageIntervalMs === SCENARIO_DEFAULTS.signalling.fastMessageIntervalMs
         ? ''
         : `; flood interval ${s.fastMessageIntervalMs} ms`),
-    `  faults: ${scenario.faults.length === 0 ? 'none' : scenario.faults.map((f) => f.fault).join(', ')}`,
+    `  faults: ${faults}`,
   ];
   if (scenario.description !== '') header.splice(1, 0, `  ${scenario.description}`);
   const everyKey = (list: RoomRef[]) => list.filter((e) => e.appKey === '*').map((e) => e.room);

@@ -113,7 +113,8 @@ function handleConnection(state: SandboxState, life: Lifecycle, socket: Socket):
     const issued = state.rooms.get(join.rid);
     const target = { appKey: issued?.appKey ?? join.key, room: issued?.room ?? null };
     const app = target.appKey === null ? undefined : state.findApp(target.appKey);
-    // Unscoped connect faults already acted at connect; scoped ones act here, once the key is known.
+    // Unscoped connect faults already acted at connect; scoped ones act here, once the key is
+    // known.
     const scoped = scenario.faults.filter(
       (f) => !CONNECT_FAULTS.includes(f.fault) || f.match.appKey !== null || f.match.room !== null,
     );

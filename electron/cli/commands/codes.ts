@@ -61,7 +61,9 @@ export const codesCommand: Command = {
     const entries = query === undefined ? CATALOG : findCatalogEntries(query);
     if (entries.length === 0) {
       throw new UsageError(
-        `Unknown code \`${query ?? ''}\`; expected a readyState number (4005), an SDK name, a systemAction reason (expired) or an engine code (dns.failed). \`skylink-diag codes\` lists them all`,
+        `Unknown code \`${query ?? ''}\`; expected a readyState number ` +
+          `(4005), an SDK name, a systemAction reason (expired) or an ` +
+          `engine code (dns.failed). \`skylink-diag codes\` lists them all`,
       );
     }
 

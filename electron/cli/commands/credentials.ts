@@ -9,8 +9,10 @@ import { readSecret, SECRET_FLAGS } from '../read-secret';
 import { UsageError } from '../usage-error';
 
 const USAGE = `Usage:
-  skylink-diag credentials --room R --duration H --start ISO (--secret-env VAR | --secret-file P | --secret-stdin)
-  skylink-diag credentials --check STRING --room R --duration H --start ISO [--secret-env VAR] [--url-room R] [--json]
+  skylink-diag credentials --room R --duration H --start ISO
+      (--secret-env VAR | --secret-file P | --secret-stdin)
+  skylink-diag credentials --check STRING --room R --duration H --start ISO
+      [--secret-env VAR] [--url-room R] [--json]
 
 The first form prints the credentials string and nothing else on stdout, so it can be piped:
 encodeURIComponent(base64(HMAC-SHA1(secret, room + "_" + duration + "_" + start))).
@@ -30,8 +32,10 @@ recomputes every step and names the first that differs. Exit 0 clean, 1 problems
   --json              with --check: print the lint result as JSON
 
 Examples:
-  SKYLINK_SECRET=… skylink-diag credentials --room lobby --duration 2 --start now --secret-env SKYLINK_SECRET
-  skylink-diag credentials --check 'ZMhFOe3III4%2BZqzfBpMF6d1OT%2Bg%3D' --room lobby --duration 2 --start 2026-12-03T09:00:00.000Z`;
+  SKYLINK_SECRET=… skylink-diag credentials --room lobby --duration 2 --start now \\
+    --secret-env SKYLINK_SECRET
+  skylink-diag credentials --check 'ZMhFOe3III4%2BZqzfBpMF6d1OT%2Bg%3D' \\
+    --room lobby --duration 2 --start 2026-12-03T09:00:00.000Z`;
 
 const FLAGS = {
   room: { type: 'string' },
@@ -106,7 +110,8 @@ export const credentialsCommand: Command = {
 
     if (secret === null) {
       throw new UsageError(
-        'Expected a secret (`--secret-env`, `--secret-file` or `--secret-stdin`) to compute credentials, got none',
+        'Expected a secret (`--secret-env`, `--secret-file` or `--secret-stdin`) to compute ' +
+          'credentials, got none',
       );
     }
     const hours = Number(durationText);
@@ -120,7 +125,8 @@ export const credentialsCommand: Command = {
       : start;
     if (Number.isNaN(Date.parse(startDateTime))) {
       throw new UsageError(
-        `Expected \`--start\` to be ISO 8601 such as 2026-12-03T09:00:00.000Z (or now, today), got \`${start}\``,
+        `Expected \`--start\` to be ISO 8601 such as 2026-12-03T09:00:00.000Z (or now, ` +
+          `today), got \`${start}\``,
       );
     }
     if (startDateTime !== start) printError(io, `start: ${startDateTime}`);

@@ -14,7 +14,8 @@ import { paint, printJsonLine, printLine, type CliIo } from '../output';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
 
-const USAGE = `Usage: skylink-diag origins --server URL --app-key KEY --room R --origin URL [--sdk 0.6|2.x] [--json]
+const USAGE = `Usage: skylink-diag origins --server URL --app-key KEY --room R --origin URL
+         [--sdk 0.6|2.x] [--json]
        skylink-diag origins --sandbox [--app-key KEY] [--room R] [--origin URL]
 
 The CORS origin matrix: sends the API request (CORS mode, no join) once per variant of the
@@ -24,7 +25,8 @@ It proves what the server accepts, not what the customer's browser sends: take t
 Origin from their HAR.
 
   --server URL      auth server, e.g. https://api.temasys.io
-  --sandbox         use the embedded sandbox (defaults: demo CORS key, room lobby, ${DEMO_ORIGIN})
+  --sandbox         use the embedded sandbox (defaults: demo CORS key, room lobby,
+                    ${DEMO_ORIGIN})
   --app-key KEY     the App Key
   --room R          the room
   --origin URL      the customer's origin, e.g. https://app.example.com

@@ -70,7 +70,8 @@ function printList(io: CliIo, entries: ProfileEntry[]): void {
     const origin = builtIn ? paint(io, 'grey', `built-in, expects ${expect ?? '?'}`) : 'saved';
     printLine(
       io,
-      `${profile.name.padEnd(width)}  ${profile.authMode.padEnd(11)}  ${origin}  ${paint(io, 'grey', profile.id)}`,
+      `${profile.name.padEnd(width)}  ${profile.authMode.padEnd(11)}  ` +
+        `${origin}  ${paint(io, 'grey', profile.id)}`,
     );
   }
 }

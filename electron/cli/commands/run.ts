@@ -158,7 +158,8 @@ export async function planInputFromFlags(
   }
   if ((flags.start === undefined) !== (flags.duration === undefined)) {
     throw new UsageError(
-      `Expected \`--start\` and \`--duration\` together (credentials mode), got only \`--${flags.start === undefined ? 'duration' : 'start'}\``,
+      `Expected \`--start\` and \`--duration\` together (credentials mode), ` +
+        `got only \`--${flags.start === undefined ? 'duration' : 'start'}\``,
     );
   }
   const isCredentials = flags.start !== undefined;
@@ -173,7 +174,8 @@ export async function planInputFromFlags(
   }
   if (isCredentials && secret === null && flags.credentials === undefined) {
     throw new UsageError(
-      'Expected a secret (`--secret-env`, `--secret-file`, `--secret-stdin`) or `--credentials` in credentials mode, got none',
+      'Expected a secret (`--secret-env`, `--secret-file`, ' +
+        '`--secret-stdin`) or `--credentials` in credentials mode, got none',
     );
   }
 

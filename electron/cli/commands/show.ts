@@ -107,7 +107,8 @@ async function readBundleText(path: string): Promise<string> {
     // A UTF-8 character takes at most 4 bytes, so a larger file cannot fit the character cap.
     if (info.size > MAX_BUNDLE_CHARS * 4) {
       throw new UsageError(
-        `Expected a bundle of at most ${MAX_BUNDLE_CHARS} characters, got a file of ${info.size} bytes`,
+        `Expected a bundle of at most ${MAX_BUNDLE_CHARS} ` +
+          `characters, got a file of ${info.size} bytes`,
       );
     }
 

@@ -131,7 +131,9 @@ async function sendWithRetries(
 }
 
 const BODY_AFTER_COMPLETED_2X =
-  '2.x emits COMPLETED as soon as fetch resolves on a 2xx status line; the body then failed, which only rejects its unhandled response.json(), so the join stops without another SDK event';
+  '2.x emits COMPLETED as soon as fetch resolves on a 2xx status ' +
+  'line; the body then failed, which only rejects its unhandled ' +
+  'response.json(), so the join stops without another SDK event';
 
 function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
@@ -147,19 +149,23 @@ function checkTransport(run: RunContext, exchange: HttpExchange, url: string): v
   if (exchange.status >= 300 && exchange.status < 400 && location !== undefined) {
     run.note(
       'warn',
-      'A browser follows this redirect silently and the SDK reports whatever the target answers; the engine stops here so the redirect is visible',
+      'A browser follows this redirect silently and the SDK reports whatever ' +
+        'the target answers; the engine stops here so the redirect is visible',
       { location },
     );
     if (redirectsToItself(url, location)) {
       run.note(
         'info',
-        'The redirect points back at the request itself: a browser follows it until its redirect limit (20) and fails, which the SDK reports as a network error',
+        'The redirect points back at the request itself: a browser follows it until ' +
+          'its redirect limit (20) and fails, which the SDK reports as a network error',
       );
       run.readyStateChange(-1, run.plan.room, networkError(run.plan.sdk));
     }
     throw failStep(run, 'request', {
       code: 'http.redirect',
-      message: `Expected the API to answer, got HTTP ${exchange.status} redirecting to \`${location}\``,
+      message:
+        `Expected the API to answer, got ` +
+        `HTTP ${exchange.status} redirecting to \`${location}\``,
       detail: { status: exchange.status, location },
     });
   }
@@ -190,7 +196,8 @@ function judge06(run: RunContext, exchange: HttpExchange, body: ApiBody): ApiRes
   if (body.kind === 'invalid') {
     run.note(
       'warn',
-      '0.6.x calls JSON.parse on this body inside its XHR handler; it throws there, so the SDK emits no further readyStateChange and stays in LOADING',
+      '0.6.x calls JSON.parse on this body inside its XHR handler; it throws ' +
+        'there, so the SDK emits no further readyStateChange and stays in LOADING',
     );
     throw failStep(run, 'parse', { code: 'http.malformed', message: body.message });
   }
@@ -224,7 +231,8 @@ function judge2x(run: RunContext, exchange: HttpExchange, body: ApiBody): ApiRes
   if (body.kind !== 'json') {
     run.note(
       'warn',
-      '2.x calls response.json() after COMPLETED; it rejects with no handler, so the join never proceeds and no further SDK event follows',
+      '2.x calls response.json() after COMPLETED; it rejects with no ' +
+        'handler, so the join never proceeds and no further SDK event follows',
     );
     throw failStep(run, 'parse', {
       code: 'http.malformed',
@@ -262,7 +270,10 @@ function apiRejected(run: RunContext, status: number, errorCode: number, content
 
   return failStep(run, 'request', {
     code: 'api.rejected',
-    message: `Expected the API to authorise the request, got ERROR ${errorCode}${name === null ? '' : ` ${name}`} (HTTP ${status})${content === '' ? '' : `: ${content.split('\n')[0] ?? ''}`}`,
+    message:
+      `Expected the API to authorise the request, got ` +
+      `ERROR ${errorCode}${name === null ? '' : ` ${name}`} ` +
+      `(HTTP ${status})${content === '' ? '' : `: ${content.split('\n')[0] ?? ''}`}`,
     detail: { status, errorCode, errorName: name },
   });
 }

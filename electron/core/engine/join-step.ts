@@ -34,7 +34,9 @@ export async function joinRoom(
     if (next === 'timeout') {
       const end = failStep(run, 'join', {
         code: 'join.timeout',
-        message: `Expected \`inRoom\` or \`redirect\` within ${timeoutMs} ms of \`joinRoom\`, got neither`,
+        message:
+          `Expected \`inRoom\` or \`redirect\` ` +
+          `within ${timeoutMs} ms of \`joinRoom\`, got neither`,
         detail: { timeoutMs },
       });
       await closeChannel(run, channel);
@@ -48,12 +50,16 @@ export async function joinRoom(
         sawGarbage
           ? {
               code: 'socket.garbage',
-              message: `Expected socket.io frames from the signalling server, got undecodable data and the channel closed (${next.reason})`,
+              message:
+                `Expected socket.io frames from the signalling server, got ` +
+                `undecodable data and the channel closed (${next.reason})`,
               detail: { reason: next.reason },
             }
           : {
               code: 'socket.closed',
-              message: `Expected an answer to \`joinRoom\`, got the channel closed abruptly (${next.reason})`,
+              message:
+                `Expected an answer to \`joinRoom\`, got ` +
+                `the channel closed abruptly (${next.reason})`,
               detail: { reason: next.reason },
             },
       );
@@ -184,7 +190,9 @@ function handleRedirect(run: RunContext, wire: WireMessage, api: ApiResponse): v
     run.systemAction = { action, reason, info };
     const error = {
       code: 'join.rejected' as const,
-      message: `Expected to join \`${run.plan.room}\`, got \`redirect\` reject \`${reason}\`${info === '' ? '' : `: ${info}`}`,
+      message:
+        `Expected to join \`${run.plan.room}\`, got \`redirect\` ` +
+        `reject \`${reason}\`${info === '' ? '' : `: ${info}`}`,
       detail: { action, reason },
     };
     run.emit({ type: 'step.failed', step: 'join', error });

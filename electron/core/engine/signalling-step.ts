@@ -46,7 +46,9 @@ export async function runSignallingStep(
   if (socketTimeoutFor(run) !== run.plan.network.socketTimeoutMs) {
     run.note(
       'info',
-      `0.6.x ignores a socketTimeout under ${MIN_SOCKET_TIMEOUT_06_MS} ms: ${run.plan.network.socketTimeoutMs} ms becomes ${DEFAULT_SOCKET_TIMEOUT_MS} ms, as the SDK would use`,
+      `0.6.x ignores a socketTimeout under ${MIN_SOCKET_TIMEOUT_06_MS} ` +
+        `ms: ${run.plan.network.socketTimeoutMs} ms ` +
+        `becomes ${DEFAULT_SOCKET_TIMEOUT_MS} ms, as the SDK would use`,
     );
   }
   const channel =
@@ -194,7 +196,8 @@ async function connectLadder(
       run,
       rung.index === 1 ? SOCKET_ERROR.CONNECTION_FAILED : SOCKET_ERROR.RECONNECTION_FAILED,
       rung.fallbackType,
-      `Failed ${rung.index === 1 ? 'connection' : 'reconnection'} with transport "${kind}" and port ${rung.port}.`,
+      `Failed ${rung.index === 1 ? 'connection' : 'reconnection'} ` +
+        `with transport "${kind}" and port ${rung.port}.`,
     );
   }
 
@@ -264,7 +267,10 @@ function connectFailure(
 
   return {
     code,
-    message: `Expected the signalling server to accept a socket.io connection, got ${last?.message ?? 'no answer'} (${rungs} ${rungs === 1 ? 'attempt' : 'ladder rungs'})`,
+    message:
+      `Expected the signalling server to accept a socket.io ` +
+      `connection, got ${last?.message ?? 'no answer'} ` +
+      `(${rungs} ${rungs === 1 ? 'attempt' : 'ladder rungs'})`,
     detail: { rungs, lastError: last?.message ?? null },
   };
 }

@@ -44,7 +44,8 @@ function readHar(text: string, keepCredentials: boolean): Result<HarProfile> {
   if (typeof text !== 'string' || text.length > MAX_HAR_CHARS) {
     return fail(
       'import.invalid',
-      `Expected a HAR file of at most ${MAX_HAR_CHARS} characters, got ${typeof text === 'string' ? text.length : describeValue(text)}`,
+      `Expected a HAR file of at most ${MAX_HAR_CHARS} characters, ` +
+        `got ${typeof text === 'string' ? text.length : describeValue(text)}`,
     );
   }
 
@@ -84,7 +85,8 @@ function readHar(text: string, keepCredentials: boolean): Result<HarProfile> {
   return fail(
     'import.invalid',
     `Expected a Skylink API request (\`/api/<appKey>/<room>\`) among the ${entries.length} ` +
-      'requests of the HAR, found none. Record the HAR while the page calls `init()` or `joinRoom()`',
+      'requests of the HAR, found none. Record the HAR ' +
+      'while the page calls `init()` or `joinRoom()`',
     { field: 'log.entries' },
   );
 }

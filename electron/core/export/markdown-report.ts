@@ -111,7 +111,8 @@ function outcomeLines(result: ResultEvent): string[] {
   const action = result.systemAction;
   if (action !== null) {
     lines.push(
-      `- systemAction: ${inline(action.action)}, reason \`${inline(action.reason)}\`: ${inline(action.info)}`,
+      `- systemAction: ${inline(action.action)}, reason ` +
+        `\`${inline(action.reason)}\`: ${inline(action.info)}`,
     );
   }
   if (result.error !== null) {
@@ -178,11 +179,16 @@ function sdkRow(event: TimelineEvent): string[] {
 function findingLines(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ['No findings.'];
 
-  return findings.flatMap((finding, index) => [
-    `${index + 1}. **${inline(finding.verdict)}** (${finding.severity}, ${finding.confidence} confidence, \`${inline(finding.id)}\`)`,
-    `   - Next step: ${inline(finding.nextStep)}`,
-    `   - Evidence: ${finding.evidence.length === 0 ? 'none' : finding.evidence.map((seq) => `#${seq}`).join(', ')}`,
-  ]);
+  return findings.flatMap((finding, index) => {
+    const evidence =
+      finding.evidence.length === 0 ? 'none' : finding.evidence.map((seq) => `#${seq}`).join(', ');
+    return [
+      `${index + 1}. **${inline(finding.verdict)}** ` +
+        `(${finding.severity}, ${finding.confidence} confidence, \`${inline(finding.id)}\`)`,
+      `   - Next step: ${inline(finding.nextStep)}`,
+      `   - Evidence: ${evidence}`,
+    ];
+  });
 }
 
 function timingTable(timings: RunTimings | null): string[] {

@@ -14,7 +14,8 @@ export function formatRepeatSummary(summary: RepeatSummary): string[] {
   const settled = summary.done - summary.byOutcome.cancelled;
   const lines = [headline(summary)];
   lines.push(
-    `Success rate ${percent(summary.successRate)}  (${summary.byOutcome.joined} of ${settled} joined` +
+    `Success rate ${percent(summary.successRate)}  (${summary.byOutcome.joined} ` +
+      `of ${settled} joined` +
       (summary.byOutcome.cancelled > 0 ? `, ${summary.byOutcome.cancelled} cancelled)` : ')'),
   );
 
@@ -61,7 +62,8 @@ export function progressBar(done: number, total: number, width: number): string 
   const filled = Math.round(ratio * inner);
   const counter = `${String(safeDone).padStart(String(safeTotal).length)}/${safeTotal}`;
 
-  return `[${'#'.repeat(filled)}${'-'.repeat(inner - filled)}] ${counter} ${Math.floor(ratio * 100)}%`;
+  const bar = `${'#'.repeat(filled)}${'-'.repeat(inner - filled)}`;
+  return `[${bar}] ${counter} ${Math.floor(ratio * 100)}%`;
 }
 
 function headline(summary: RepeatSummary): string {
@@ -72,7 +74,10 @@ function headline(summary: RepeatSummary): string {
       ? 'running'
       : `${((Date.parse(summary.finishedAt) - Date.parse(summary.startedAt)) / 1000).toFixed(2)} s`;
 
-  return `Repeat ${summary.repeatId} (${summary.profileName}): ${summary.done} of ${summary.total} runs, ${elapsed}${rate}`;
+  return (
+    `Repeat ${summary.repeatId} (${summary.profileName}): ${summary.done} of ${summary.total} ` +
+    `runs, ${elapsed}${rate}`
+  );
 }
 
 function phaseRow(phase: string, stats: PhaseStats): string {

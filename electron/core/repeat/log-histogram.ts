@@ -28,7 +28,8 @@ export class LogHistogram {
     const perDoubling = options.bucketsPerDoubling ?? 32;
     if (!(minMs > 0 && maxMs > minMs && perDoubling >= 1)) {
       throw new RangeError(
-        `Expected 0 < \`minMs\` < \`maxMs\` and \`bucketsPerDoubling\` >= 1, got ${minMs}, ${maxMs}, ${perDoubling}`,
+        `Expected 0 < \`minMs\` < \`maxMs\` and \`bucketsPerDoubling\` ` +
+          `>= 1, got ${minMs}, ${maxMs}, ${perDoubling}`,
       );
     }
     this.#minMs = minMs;

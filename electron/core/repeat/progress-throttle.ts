@@ -1,4 +1,7 @@
-/** A rate limit on progress reports: at most one per `minIntervalMs`, the latest state always last. */
+/**
+ * A rate limit on progress reports: at most one per `minIntervalMs`, the latest state always
+ * last.
+ */
 export interface ProgressThrottle {
   /** Asks for a report; it happens now, or once the interval has passed, never twice at once. */
   request(): void;
