@@ -20,8 +20,8 @@ export function histogramBars(histogram: RepeatSummary['histogram']): HistogramB
 
   return histogram.map((bucket, index) => {
     const fromMs = index === 0 ? 0 : (histogram[index - 1]?.upperMs ?? 0);
-    const range =
-      index === 0 ? `≤ ${msText(bucket.upperMs)}` : `${msText(fromMs)}–${msText(bucket.upperMs)}`;
+    const upper = msText(bucket.upperMs);
+    const range = index === 0 ? `≤ ${upper}` : `${msText(fromMs)}–${upper}`;
     const runs = bucket.count === 1 ? 'run' : 'runs';
 
     return {

@@ -52,7 +52,9 @@ export function checkRepeatField(
 
   return {
     ok: false,
-    message: `${LABELS[field]} must be a whole number from ${format(min)} to ${format(max)}, got ${got}`,
+    message:
+      `${LABELS[field]} must be a whole number ` +
+      `from ${format(min)} to ${format(max)}, got ${got}`,
   };
 }
 

@@ -16,7 +16,9 @@ export function describeEvent(event: TimelineEvent): EventLine {
     case 'run.start':
       return {
         title: 'Run started',
-        detail: `${event.plan.profileName} · ${event.plan.authMode} · SDK ${event.plan.sdk} · ${event.plan.server}`,
+        detail:
+          `${event.plan.profileName} · ${event.plan.authMode} · SDK ${event.plan.sdk} ` +
+          `· ${event.plan.server}`,
       };
     case 'readyStateChange': {
       const error = event.error;
@@ -48,17 +50,24 @@ export function describeEvent(event: TimelineEvent): EventLine {
     case 'dns':
       return {
         title: 'DNS',
-        detail: `${event.host} → ${event.addresses.join(', ') || 'no address'} · ${ms(event.durationMs)}`,
+        detail:
+          `${event.host} → ${event.addresses.join(', ') || 'no address'} ` +
+          `· ${ms(event.durationMs)}`,
       };
     case 'tcp':
       return {
         title: 'TCP connect',
-        detail: `${event.address}:${event.port} · ${ms(event.durationMs)}${event.proxy === undefined ? '' : ` via ${event.proxy}`}`,
+        detail:
+          `${event.address}:${event.port} ` +
+          `· ${ms(event.durationMs)}${event.proxy === undefined ? '' : ` via ${event.proxy}`}`,
       };
     case 'tls':
       return {
         title: 'TLS handshake',
-        detail: `${event.protocol ?? '?'} · ${event.authorized ? 'trusted' : (event.authorizationError ?? 'untrusted')} · ${ms(event.durationMs)}`,
+        detail:
+          `${event.protocol ?? '?'} ` +
+          `· ${event.authorized ? 'trusted' : (event.authorizationError ?? 'untrusted')} ` +
+          `· ${ms(event.durationMs)}`,
       };
     case 'http.request':
       return {
@@ -68,7 +77,9 @@ export function describeEvent(event: TimelineEvent): EventLine {
     case 'http.response':
       return {
         title: `HTTP ${event.status} ${event.statusText}`,
-        detail: `${event.purpose} #${event.attempt} · ${event.bodyBytes} bytes · ${ms(event.timings.totalMs)}`,
+        detail:
+          `${event.purpose} #${event.attempt} · ${event.bodyBytes} bytes ` +
+          `· ${ms(event.timings.totalMs)}`,
       };
     case 'http.retry':
       return {
@@ -118,5 +129,6 @@ export function formatWall(at: string): string {
   if (Number.isNaN(date.getTime())) return at;
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  const hms = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return `${hms}.${pad(date.getMilliseconds(), 3)}`;
 }

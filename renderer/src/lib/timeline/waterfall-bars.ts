@@ -44,8 +44,10 @@ export class WaterfallBuilder {
   #closeAttempt(at: TimelineEvent, isFailed: boolean): void {
     const attempt = this.#attempt;
     if (attempt === null) return;
+    const transport = attempt.transport === 'websocket' ? 'ws' : 'polling';
+    const port = attempt.port === null ? '' : ` :${attempt.port}`;
     this.bars.push({
-      label: `Socket #${attempt.attempt} ${attempt.transport === 'websocket' ? 'ws' : 'polling'}${attempt.port === null ? '' : ` :${attempt.port}`}`,
+      label: `Socket #${attempt.attempt} ${transport}${port}`,
       kind: 'socket',
       startMs: attempt.t,
       endMs: at.t,
