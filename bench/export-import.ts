@@ -108,7 +108,9 @@ async function largestAcceptedImport(input: ExportInput, roundCount: number): Pr
     value: median(importMs),
     unit: 'ms',
     lessThan: 1000,
-    note: `caps: ${MAX_BUNDLE_EVENTS.toLocaleString('en-US')} events, ${MAX_BUNDLE_CHARS / (1024 * 1024)} MiB of text`,
+    note:
+      `caps: ${MAX_BUNDLE_EVENTS.toLocaleString('en-US')} ` +
+      `events, ${MAX_BUNDLE_CHARS / (1024 * 1024)} MiB of text`,
   });
 }
 

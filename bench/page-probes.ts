@@ -68,7 +68,8 @@ export const LAST_SHOWN_SCRIPT = 'window.benchProbe.lastShownAt !== null';
 
 /** Stops recording and returns what the probe saw. */
 export const READ_PROBE_SCRIPT =
-  '(() => { const b = window.benchProbe; b.isRecording = false; return { lastShownAt: b.lastShownAt, deltas: b.deltas }; })()';
+  '(() => { const b = window.benchProbe; b.isRecording = false; ' +
+  'return { lastShownAt: b.lastShownAt, deltas: b.deltas }; })()';
 
 /**
  * How many events the timeline holds, from its own counter line (`13889 shown · 13889 events`);

@@ -86,7 +86,9 @@ export async function measureRendererStream(
     const unfinishedNote =
       unfinished.length === 0
         ? ''
-        : `; ${unfinished.length} of ${perRound.length} rounds had not shown the last row ${SETTLE_TIMEOUT_MS / 1000} s after the last push (events in the page then: ${unfinished.map((r) => r.shownEvents).join(', ')})`;
+        : `; ${unfinished.length} of ${perRound.length} rounds had not shown the ` +
+          `last row ${SETTLE_TIMEOUT_MS / 1000} s after the last push (events ` +
+          `in the page then: ${unfinished.map((r) => r.shownEvents).join(', ')})`;
 
     return [
       row({
@@ -94,7 +96,9 @@ export async function measureRendererStream(
         metric: `time to render ${count} events streamed at ${options.ratePerSecond}/s`,
         value: finishedMedian((r) => r.renderMs),
         unit: 'ms',
-        note: `${options.rounds} rounds; the stream alone lasts ${(streamSeconds * 1000).toFixed(0)} ms${unfinishedNote}`,
+        note:
+          `${options.rounds} rounds; the stream alone ` +
+          `lasts ${(streamSeconds * 1000).toFixed(0)} ms${unfinishedNote}`,
       }),
       row({
         section: SECTION,
@@ -117,7 +121,9 @@ export async function measureRendererStream(
         value: median(perRound.map((r) => r.scrollP95)),
         unit: 'ms',
         atMost: budget,
-        note: `${SCROLL_FRAMES} frames, ${SCROLL_STEP_PX / 30} rows each; rounds ${list((r) => r.scrollP95)}; ${budgetNote}`,
+        note:
+          `${SCROLL_FRAMES} frames, ${SCROLL_STEP_PX / 30} rows ` +
+          `each; rounds ${list((r) => r.scrollP95)}; ${budgetNote}`,
       }),
       row({
         section: SECTION,

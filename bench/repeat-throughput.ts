@@ -67,21 +67,29 @@ export async function measureRepeatThroughput(
       value: median(perRound.map((r) => r.perSecond)),
       unit: '/s',
       atLeast: 300,
-      note: `${note}; rounds ${perRound.map((r) => r.perSecond.toFixed(0)).join(', ')}; ${notJoined} not joined`,
+      note:
+        `${note}; ` +
+        `rounds ${perRound.map((r) => r.perSecond.toFixed(0)).join(', ')}; ${notJoined} ` +
+        `not joined`,
     }),
     row({
       section: SECTION,
       metric: 'bare pool of engine calls, same count and concurrency',
       value: median(perRound.map((r) => r.barePerSecond)),
       unit: '/s',
-      note: `no runRepeat: ${options.concurrency} loops awaiting runHandshake; rounds ${perRound.map((r) => r.barePerSecond.toFixed(0)).join(', ')}; runRepeat / bare ${median(perRound.map((r) => r.perSecond / r.barePerSecond)).toFixed(2)}`,
+      note:
+        `no runRepeat: ${options.concurrency} loops awaiting runHandshake; ` +
+        `rounds ${perRound.map((r) => r.barePerSecond.toFixed(0)).join(', ')}; runRepeat / ` +
+        `bare ${median(perRound.map((r) => r.perSecond / r.barePerSecond)).toFixed(2)}`,
     }),
     row({
       section: SECTION,
       metric: 'CPU per handshake: engine process / sandbox process',
       value: engineCpu,
       unit: 'ms',
-      note: `sandbox ${sandboxCpu.toFixed(2)} ms; with a core each, CPU alone would allow about ${(1000 / Math.max(engineCpu, sandboxCpu)).toFixed(0)}/s`,
+      note:
+        `sandbox ${sandboxCpu.toFixed(2)} ms; with a core each, CPU alone would ` +
+        `allow about ${(1000 / Math.max(engineCpu, sandboxCpu)).toFixed(0)}/s`,
     }),
     row({
       section: SECTION,
@@ -89,7 +97,9 @@ export async function measureRepeatThroughput(
       value: median(perRound.map((r) => r.growthMb)),
       unit: 'MB',
       lessThan: 50,
-      note: `after forced GC; rounds ${perRound.map((r) => r.growthMb.toFixed(1)).join(', ')}; kept runs per round ${perRound[0]?.kept ?? 0}`,
+      note:
+        `after forced GC; rounds ${perRound.map((r) => r.growthMb.toFixed(1)).join(', ')}; ` +
+        `kept runs per round ${perRound[0]?.kept ?? 0}`,
     }),
     row({
       section: SECTION,
@@ -97,7 +107,9 @@ export async function measureRepeatThroughput(
       value: lastRss - firstRss,
       unit: 'MB',
       lessThan: 50,
-      note: `${firstRss.toFixed(0)} MB -> ${lastRss.toFixed(0)} MB over ${options.rounds * options.count} handshakes`,
+      note:
+        `${firstRss.toFixed(0)} MB -> ${lastRss.toFixed(0)} ` +
+        `MB over ${options.rounds * options.count} handshakes`,
     }),
   ];
 }

@@ -141,7 +141,8 @@ async function main(): Promise<void> {
         );
       }
       process.stderr.write(
-        `bench: ${section.title} took ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s\n`,
+        `bench: ${section.title} ` +
+          `took ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s\n`,
       );
     }
   } finally {
@@ -162,12 +163,17 @@ async function main(): Promise<void> {
   const table = renderTable(rows);
   process.stdout.write(`${table.join('\n')}\n`);
   process.stdout.write(
-    `\n${environment.cpus} CPUs, load average ${environment.loadAverageBefore[0]} before, ${environment.loadAverageAfter[0]} after; ${rounds} rounds per figure\n`,
+    `\n${environment.cpus} CPUs, load average ${environment.loadAverageBefore[0]} ` +
+      `before, ${environment.loadAverageAfter[0]} after; ${rounds} rounds per figure\n`,
   );
-  writeFileSync(
-    RESULTS_PATH,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), environment, rows, table }, null, 2)}\n`,
-  );
+  const results = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    environment,
+    rows,
+    table,
+  };
+  writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
   process.stderr.write(`bench: wrote ${RESULTS_PATH}\n`);
 }
 

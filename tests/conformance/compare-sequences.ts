@@ -124,7 +124,10 @@ export function describeDifference(difference: SequenceDifference): string {
     case 'missing':
       return `SDK #${difference.sdkIndex + 1} ${describeEvent(difference.sdk)}: engine has none`;
     case 'extra':
-      return `engine #${difference.engineIndex + 1} ${describeEvent(difference.engine)}: SDK has none`;
+      return (
+        `engine #${difference.engineIndex + 1} ${describeEvent(difference.engine)}: ` +
+        `SDK has none`
+      );
     case 'changed':
       return (
         `SDK #${difference.sdkIndex + 1} ${describeEvent(difference.sdk)} vs engine ` +

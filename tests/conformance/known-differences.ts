@@ -20,14 +20,17 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     version: '0.6.37',
     differences: ['SDK #3 readyStateChange ERROR status=200 errorCode=null: engine has none'],
     explanation:
-      '0.6 parses a body of any size (here 2 MB: `success` without constraints, so ERROR with status 200); the engine stops at its 1 MB body cap with `http.too-large`',
+      '0.6 parses a body of any size (here 2 MB: `success` without constraints, so ERROR ' +
+      'with status 200); the engine stops at its 1 MB body cap with `http.too-large`',
   },
   {
     scenarioId: 'fault-socket-garbage',
     version: '0.6.37',
     differences: ['SDK #6 channelOpen: engine has none'],
     explanation:
-      "0.6's socket.io 1.4.8 (`reconnection: true`) reconnects after the parser error closes the channel and reports channelOpen again (it does not re-send joinRoom); the engine stops at the channel error",
+      "0.6's socket.io 1.4.8 (`reconnection: true`) reconnects after the " +
+      'parser error closes the channel and reports channelOpen again (it ' +
+      'does not re-send joinRoom); the engine stops at the channel error',
   },
 ];
 

@@ -106,7 +106,10 @@ function differenceSection(outcome: MatrixOutcome): string[] {
 function row(scenario: ConformanceScenario, outcome: MatrixOutcome): string {
   const wire = wireAgrees(outcome) ? 'same' : '**differs**';
 
-  return `| ${cell(scenario.id)} | ${cell(scenario.title)} | ${outcome.cell.version} | ${VERDICT_LABELS[verdictOf(outcome)]} | ${wire} | ${cell(sequenceOf(outcome))} |`;
+  return (
+    `| ${cell(scenario.id)} | ${cell(scenario.title)} | ${outcome.cell.version} ` +
+    `| ${VERDICT_LABELS[verdictOf(outcome)]} | ${wire} | ${cell(sequenceOf(outcome))} |`
+  );
 }
 
 /** The results page: a summary, the scenario × version table, then every difference. */

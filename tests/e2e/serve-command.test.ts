@@ -54,21 +54,24 @@ function testIo(env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('skylink-diag serve', () => {
-  it('prints one JSON line with the tokened URL, serves the UI, and stops on interrupt', async () => {
-    const t = testIo({ SKYLINK_DIAG_WEB_DIR: WEB_BUILD_DIR });
-    const running = main(['serve', '--json', '--data-dir', dataDir], t.io);
-    await expect.poll(() => t.out().includes('\n'), { timeout: 40_000 }).toBe(true);
+  it(
+    'prints one JSON line with the tokened ' + 'URL, serves the UI, and stops on interrupt',
+    async () => {
+      const t = testIo({ SKYLINK_DIAG_WEB_DIR: WEB_BUILD_DIR });
+      const running = main(['serve', '--json', '--data-dir', dataDir], t.io);
+      await expect.poll(() => t.out().includes('\n'), { timeout: 40_000 }).toBe(true);
 
-    const { url } = JSON.parse(t.out().trim()) as { url: string };
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
-    const page = await fetch(url);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Content-Security-Policy');
+      const { url } = JSON.parse(t.out().trim()) as { url: string };
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Content-Security-Policy');
 
-    t.interrupt();
-    expect(await running).toBe(0);
-    await expect(fetch(url)).rejects.toThrow();
-  });
+      t.interrupt();
+      expect(await running).toBe(0);
+      await expect(fetch(url)).rejects.toThrow();
+    },
+  );
 
   it('prints `open <url>` in text mode', async () => {
     const t = testIo({ SKYLINK_DIAG_WEB_DIR: WEB_BUILD_DIR });

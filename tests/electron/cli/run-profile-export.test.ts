@@ -61,37 +61,40 @@ describe('skylink-diag run', () => {
   });
 
   describe('--export', () => {
-    it('writes a hash-mode bundle that imports back with the same events and no secret', async () => {
-      const path = join(folder, 'credentials-run.json');
-      const secret = DEMO_SECRETS['demo-credentials-key'] ?? '';
-      const run = await runCli(
-        [
-          'run',
-          '--sandbox',
-          '--app-key',
-          'demo-credentials-key',
-          '--start',
-          'now',
-          '--duration',
-          '2',
-          '--secret-env',
-          'SECRET',
-          '--json',
-          '--export',
-          path,
-          '--redaction',
-          'hash',
-        ],
-        { env: { SECRET: secret } },
-      );
+    it(
+      'writes a hash-mode bundle that imports ' + 'back with the same events and no secret',
+      async () => {
+        const path = join(folder, 'credentials-run.json');
+        const secret = DEMO_SECRETS['demo-credentials-key'] ?? '';
+        const run = await runCli(
+          [
+            'run',
+            '--sandbox',
+            '--app-key',
+            'demo-credentials-key',
+            '--start',
+            'now',
+            '--duration',
+            '2',
+            '--secret-env',
+            'SECRET',
+            '--json',
+            '--export',
+            path,
+            '--redaction',
+            'hash',
+          ],
+          { env: { SECRET: secret } },
+        );
 
-      const text = await readFile(path, 'utf8');
-      const parsed = parseBundle(text);
-      expect(run.code).toBe(0);
-      expect(run.stderr).toContain('exported json');
-      expect(text).not.toContain(secret);
-      expect(parsed.ok && parsed.value.log.events).toEqual(eventsOf(run.stdout));
-    });
+        const text = await readFile(path, 'utf8');
+        const parsed = parseBundle(text);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toContain('exported json');
+        expect(text).not.toContain(secret);
+        expect(parsed.ok && parsed.value.log.events).toEqual(eventsOf(run.stdout));
+      },
+    );
 
     it('refuses an unknown extension and the include mode', async () => {
       const wrongExt = await runCli(['run', '--sandbox', '--export', join(folder, 'x.txt')]);

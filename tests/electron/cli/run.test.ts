@@ -45,27 +45,30 @@ describe('skylink-diag run', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('joins in credentials mode with the demo secret from an env var and never prints it', async () => {
-    const secret = DEMO_SECRETS['demo-credentials-key'] ?? '';
-    const { code, stdout } = await runCli(
-      [
-        '--sandbox',
-        '--app-key',
-        'demo-credentials-key',
-        '--start',
-        'now',
-        '--duration',
-        '0.5',
-      ].concat(['--secret-env', 'SKYLINK_SECRET', '--json']),
-      { env: { SKYLINK_SECRET: secret } },
-    );
+  it(
+    'joins in credentials mode with the demo ' + 'secret from an env var and never prints it',
+    async () => {
+      const secret = DEMO_SECRETS['demo-credentials-key'] ?? '';
+      const { code, stdout } = await runCli(
+        [
+          '--sandbox',
+          '--app-key',
+          'demo-credentials-key',
+          '--start',
+          'now',
+          '--duration',
+          '0.5',
+        ].concat(['--secret-env', 'SKYLINK_SECRET', '--json']),
+        { env: { SKYLINK_SECRET: secret } },
+      );
 
-    expect(code).toBe(0);
-    expect(stdout).not.toContain(secret);
-    expect(jsonLines(stdout)[0]).toMatchObject({
-      plan: { authMode: 'credentials', duration: '0.5' },
-    });
-  });
+      expect(code).toBe(0);
+      expect(stdout).not.toContain(secret);
+      expect(jsonLines(stdout)[0]).toMatchObject({
+        plan: { authMode: 'credentials', duration: '0.5' },
+      });
+    },
+  );
 
   it('reads the secret from stdin', async () => {
     const { code, stdout } = await runCli(

@@ -62,7 +62,8 @@ describe('createTimelinePrinter()', () => {
     createTimelinePrinter(io).print(event);
 
     expect(output()).toBe(
-      '09:00:01.250 +    12.3ms  readyStateChange  ERROR (-1) status 401, errorCode 4005 API_CREDENTIALS_NOT_MATCH: Bad creds\n',
+      '09:00:01.250 +    12.3ms  readyStateChange  ERROR (-1) status ' +
+        '401, errorCode 4005 API_CREDENTIALS_NOT_MATCH: Bad creds\n',
     );
   });
 

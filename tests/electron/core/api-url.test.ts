@@ -18,22 +18,26 @@ describe('buildApiUrl()', () => {
     );
   });
 
-  it('puts start and duration verbatim in the path and cred before rand in credentials mode', () => {
-    const url = buildApiUrl(
-      {
-        ...base,
-        authMode: 'credentials',
-        startDateTime: '2026-12-03T09:00:00.000Z',
-        duration: '0.5',
-        credentials: 'ZMhFOe3III4%2BZqzfBpMF6d1OT%2Bg%3D',
-      },
-      42,
-    );
+  it(
+    'puts start and duration verbatim in the ' + 'path and cred before rand in credentials mode',
+    () => {
+      const url = buildApiUrl(
+        {
+          ...base,
+          authMode: 'credentials',
+          startDateTime: '2026-12-03T09:00:00.000Z',
+          duration: '0.5',
+          credentials: 'ZMhFOe3III4%2BZqzfBpMF6d1OT%2Bg%3D',
+        },
+        42,
+      );
 
-    expect(url).toBe(
-      'https://api.temasys.io/api/key-1/room/2026-12-03T09:00:00.000Z/0.5?cred=ZMhFOe3III4%2BZqzfBpMF6d1OT%2Bg%3D&rand=42',
-    );
-  });
+      expect(url).toBe(
+        'https://api.temasys.io/api/key-1/room/2026-12-03T09:00:00.000Z/0.5' +
+          '?cred=ZMhFOe3III4%2BZqzfBpMF6d1OT%2Bg%3D&rand=42',
+      );
+    },
+  );
 
   it('drops a trailing slash of the server', () => {
     expect(buildApiUrl({ ...base, server: 'http://127.0.0.1:8080/', authMode: 'cors' }, 1)).toBe(

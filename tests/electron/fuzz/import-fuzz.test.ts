@@ -53,21 +53,24 @@ describe('parseProfilesFile() under fuzzing', () => {
     expect(parseProfilesFile(PROFILES_TEXT).ok).toBe(true);
   });
 
-  it('never throws; a refusal is import.invalid or import.newer-version with a clear message', () => {
-    fc.assert(
-      fc.property(textsAround(PROFILES_TEXT, PROFILES), (text) => {
-        const result = parseProfilesFile(text);
-        if (result.ok) {
-          // Whatever is accepted is a list of valid profiles, nothing half-read.
-          for (const profile of result.value)
-            expect(ProfileSchema.safeParse(profile).success).toBe(true);
-        } else {
-          expectCleanError(result.error, ['import.invalid', 'import.newer-version']);
-        }
-      }),
-      { numRuns: RUNS * 2 },
-    );
-  });
+  it(
+    'never throws; a refusal is import.invalid ' + 'or import.newer-version with a clear message',
+    () => {
+      fc.assert(
+        fc.property(textsAround(PROFILES_TEXT, PROFILES), (text) => {
+          const result = parseProfilesFile(text);
+          if (result.ok) {
+            // Whatever is accepted is a list of valid profiles, nothing half-read.
+            for (const profile of result.value)
+              expect(ProfileSchema.safeParse(profile).success).toBe(true);
+          } else {
+            expectCleanError(result.error, ['import.invalid', 'import.newer-version']);
+          }
+        }),
+        { numRuns: RUNS * 2 },
+      );
+    },
+  );
 
   it('rejects a profile whose required field is missing or mistyped, naming the field', () => {
     fc.assert(

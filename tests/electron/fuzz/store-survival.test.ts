@@ -86,50 +86,57 @@ async function savedIds(backend: Backend): Promise<string[]> {
 }
 
 describe('the profile store under hostile imports and writes', () => {
-  it('keeps every saved profile whatever is imported, saved, removed or written beside it', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
-        const dir = tempDir('diag-store-fuzz-');
-        dirs.push(dir);
-        let backend = await open(dir);
-        const kept: string[] = [];
-        try {
-          for (let i = 0; i < SAVED_COUNT; i += 1) {
-            const saved = await backend.handlers['profiles:save']({ ...DRAFT, name: `Saved ${i}` });
-            if (!saved.ok) throw new Error(saved.error.message);
-            kept.push(saved.value.id);
-          }
+  it(
+    'keeps every saved profile whatever is ' + 'imported, saved, removed or written beside it',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+          const dir = tempDir('diag-store-fuzz-');
+          dirs.push(dir);
+          let backend = await open(dir);
+          const kept: string[] = [];
+          try {
+            for (let i = 0; i < SAVED_COUNT; i += 1) {
+              const saved = await backend.handlers['profiles:save']({
+                ...DRAFT,
+                name: `Saved ${i}`,
+              });
+              if (!saved.ok) throw new Error(saved.error.message);
+              kept.push(saved.value.id);
+            }
 
-          for (const step of ops) {
-            if (step.kind === 'import') await backend.handlers['profiles:import'](step.text);
-            if (step.kind === 'save') {
-              const result = await backend.handlers['profiles:save'](step.draft as ProfileDraft);
-              // An accepted draft never overwrites: it had no id, so it got a fresh one.
-              if (result.ok) expect(kept).not.toContain(result.value.id);
-            }
-            if (step.kind === 'remove') {
-              fc.pre(!kept.includes(step.id));
-              await backend.handlers['profiles:remove'](step.id);
-            }
-            if (step.kind === 'bad-entries' || step.kind === 'reopen') {
-              await backend.close();
-              if (step.kind === 'bad-entries') {
-                const file = join(dir, 'config.json');
-                const data = JSON.parse(readFileSync(file, 'utf8')) as { profiles: unknown[] };
-                data.profiles.splice(1, 0, ...step.entries);
-                writeFileSync(file, JSON.stringify(data));
+            for (const step of ops) {
+              if (step.kind === 'import') await backend.handlers['profiles:import'](step.text);
+              if (step.kind === 'save') {
+                const result = await backend.handlers['profiles:save'](step.draft as ProfileDraft);
+                // An accepted draft never overwrites: it had no id, so it got a fresh one.
+                if (result.ok) expect(kept).not.toContain(result.value.id);
               }
-              backend = await open(dir);
+              if (step.kind === 'remove') {
+                fc.pre(!kept.includes(step.id));
+                await backend.handlers['profiles:remove'](step.id);
+              }
+              if (step.kind === 'bad-entries' || step.kind === 'reopen') {
+                await backend.close();
+                if (step.kind === 'bad-entries') {
+                  const file = join(dir, 'config.json');
+                  const data = JSON.parse(readFileSync(file, 'utf8')) as { profiles: unknown[] };
+                  data.profiles.splice(1, 0, ...step.entries);
+                  writeFileSync(file, JSON.stringify(data));
+                }
+                backend = await open(dir);
+              }
+              expect(await savedIds(backend)).toEqual(expect.arrayContaining(kept));
             }
-            expect(await savedIds(backend)).toEqual(expect.arrayContaining(kept));
+          } finally {
+            await backend.close();
           }
-        } finally {
-          await backend.close();
-        }
-      }),
-      { numRuns: Math.max(15, RUNS / 20) },
-    );
-  }, 60_000);
+        }),
+        { numRuns: Math.max(15, RUNS / 20) },
+      );
+    },
+    60_000,
+  );
 
   it('keeps what a cut or garbled file still holds, live or in a copy', async () => {
     const dir = tempDir('diag-store-cut-');

@@ -61,34 +61,42 @@ describe('createBackend()', () => {
     expect(list[0]?.expect).toBe('COMPLETED');
   });
 
-  it('runs a built-in CORS recipe against the embedded sandbox: events, states, history', async () => {
-    const { runId, state } = await runRecipe('builtin:cors-success');
+  it(
+    'runs a built-in CORS recipe against the ' + 'embedded sandbox: events, states, history',
+    async () => {
+      const { runId, state } = await runRecipe('builtin:cors-success');
 
-    expect(state.state).toBe('done');
-    expect(state.summary.headline).toBe('COMPLETED, joined');
-    const pushed = seen.events.filter((batch) => batch.runId === runId).flatMap((b) => b.events);
-    const seqs = pushed.map((event) => event.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(pushed[0]?.type).toBe('run.start');
-    expect(pushed.at(-1)?.type).toBe('result');
-    expect(pushed.some((event) => event.type === 'peerJoined')).toBe(true);
-    const states = seen.states.filter((item) => item.runId === runId).map((item) => item.state);
-    expect(states).toEqual(['http', 'signalling', 'done']);
+      expect(state.state).toBe('done');
+      expect(state.summary.headline).toBe('COMPLETED, joined');
+      const pushed = seen.events.filter((batch) => batch.runId === runId).flatMap((b) => b.events);
+      const seqs = pushed.map((event) => event.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(pushed[0]?.type).toBe('run.start');
+      expect(pushed.at(-1)?.type).toBe('result');
+      expect(pushed.some((event) => event.type === 'peerJoined')).toBe(true);
+      const states = seen.states.filter((item) => item.runId === runId).map((item) => item.state);
+      expect(states).toEqual(['http', 'signalling', 'done']);
 
-    const since = await backend.handlers['run:events-since'](runId, 2);
-    expect(since.ok && since.value.map((event: TimelineEvent) => event.seq)).toEqual(seqs.slice(2));
-    expect((await backend.handlers['run:list']())[0]?.runId).toBe(runId);
-    expect((await backend.handlers['sandbox:status']()).running).toBe(true);
-  });
+      const since = await backend.handlers['run:events-since'](runId, 2);
+      expect(since.ok && since.value.map((event: TimelineEvent) => event.seq)).toEqual(
+        seqs.slice(2),
+      );
+      expect((await backend.handlers['run:list']())[0]?.runId).toBe(runId);
+      expect((await backend.handlers['sandbox:status']()).running).toBe(true);
+    },
+  );
 
-  it('reproduces the failure a recipe names (wrong secret: 4005) without a secret leaking', async () => {
-    const { runId, state } = await runRecipe('builtin:wrong-secret');
+  it(
+    'reproduces the failure a recipe names ' + '(wrong secret: 4005) without a secret leaking',
+    async () => {
+      const { runId, state } = await runRecipe('builtin:wrong-secret');
 
-    expect(state.state).toBe('failed');
-    expect(state.summary.headline).toMatch(/^ERROR 4005/);
-    const stored = readFileSync(join(dir, 'runs', `${runId}.json`), 'utf8');
-    expect(stored).not.toContain('not-the-demo-secret');
-  });
+      expect(state.state).toBe('failed');
+      expect(state.summary.headline).toMatch(/^ERROR 4005/);
+      const stored = readFileSync(join(dir, 'runs', `${runId}.json`), 'utf8');
+      expect(stored).not.toContain('not-the-demo-secret');
+    },
+  );
 
   it('runs a duplicated sandbox recipe with the demo secret when the vault has none', async () => {
     const copy = await backend.handlers['profiles:duplicate']('builtin:credentials-success');
@@ -120,38 +128,45 @@ describe('createBackend()', () => {
     expect(include.ok).toBe(false);
   });
 
-  it('uses the vault: a saved secret wins over the demo one, a given credentials string is sent', async () => {
-    const base = {
-      server: 'sandbox',
-      appKey: 'demo-credentials-key',
-      room: 'lobby',
-      authMode: 'credentials' as const,
-      startDateTime: new Date(Date.now() - 3_600_000).toISOString(),
-      duration: 2,
-    };
-    const wrong = await backend.handlers['profiles:save']({ ...base, name: 'Vault wrong secret' });
-    const given = await backend.handlers['profiles:save']({
-      ...base,
-      name: 'Vault given credentials',
-      credentialsSource: 'given',
-    });
-    if (!wrong.ok || !given.ok) throw new Error('save failed');
-    await backend.handlers['secrets:set'](wrong.value.id, 'secret', 'a-secret-nobody-registered');
-    const missing = await backend.handlers['run:start'](given.value.id);
-    const { credentials } = computeCredentials({
-      room: 'lobby',
-      duration: '2',
-      startDateTime: base.startDateTime,
-      secret: 'demo-credentials-secret',
-    });
-    await backend.handlers['secrets:set'](given.value.id, 'credentials', credentials);
+  it(
+    'uses the vault: a saved secret wins over the ' +
+      'demo one, a given credentials string is sent',
+    async () => {
+      const base = {
+        server: 'sandbox',
+        appKey: 'demo-credentials-key',
+        room: 'lobby',
+        authMode: 'credentials' as const,
+        startDateTime: new Date(Date.now() - 3_600_000).toISOString(),
+        duration: 2,
+      };
+      const wrong = await backend.handlers['profiles:save']({
+        ...base,
+        name: 'Vault wrong secret',
+      });
+      const given = await backend.handlers['profiles:save']({
+        ...base,
+        name: 'Vault given credentials',
+        credentialsSource: 'given',
+      });
+      if (!wrong.ok || !given.ok) throw new Error('save failed');
+      await backend.handlers['secrets:set'](wrong.value.id, 'secret', 'a-secret-nobody-registered');
+      const missing = await backend.handlers['run:start'](given.value.id);
+      const { credentials } = computeCredentials({
+        room: 'lobby',
+        duration: '2',
+        startDateTime: base.startDateTime,
+        secret: 'demo-credentials-secret',
+      });
+      await backend.handlers['secrets:set'](given.value.id, 'credentials', credentials);
 
-    expect((await runRecipe(wrong.value.id)).state.summary.headline).toMatch(/^ERROR 4005/);
-    expect(missing.ok || missing.error.code).toBe('secret.missing');
-    expect((await runRecipe(given.value.id)).state.summary.headline).toBe('COMPLETED, joined');
-    const listed = await backend.handlers['profiles:list']();
-    expect(listed.find((entry) => entry.profile.id === given.value.id)?.hasSecret).toBe(true);
-  });
+      expect((await runRecipe(wrong.value.id)).state.summary.headline).toMatch(/^ERROR 4005/);
+      expect(missing.ok || missing.error.code).toBe('secret.missing');
+      expect((await runRecipe(given.value.id)).state.summary.headline).toBe('COMPLETED, joined');
+      const listed = await backend.handlers['profiles:list']();
+      expect(listed.find((entry) => entry.profile.id === given.value.id)?.hasSecret).toBe(true);
+    },
+  );
 
   it('cancels a live run', async () => {
     const started = await backend.handlers['run:start']('builtin:persistent-success');

@@ -168,30 +168,33 @@ describe('ProfileStore', () => {
       expect(store.save(draft).ok).toBe(true);
     });
 
-    it('keeps a bad entry aside with its reason and a copy of the file, keeping the good ones', () => {
-      const good = open().save(draft);
-      if (!good.ok) throw new Error('save failed');
-      const raw = JSON.parse(readFileSync(configPath(), 'utf8'));
-      raw.profiles.push({
-        id: 'broken',
-        name: 'Broken',
-        server: 'ftp://nope',
-        appKey: 'k',
-        room: 'r',
-      });
-      writeFileSync(configPath(), JSON.stringify(raw));
+    it(
+      'keeps a bad entry aside with its reason and ' + 'a copy of the file, keeping the good ones',
+      () => {
+        const good = open().save(draft);
+        if (!good.ok) throw new Error('save failed');
+        const raw = JSON.parse(readFileSync(configPath(), 'utf8'));
+        raw.profiles.push({
+          id: 'broken',
+          name: 'Broken',
+          server: 'ftp://nope',
+          appKey: 'k',
+          room: 'r',
+        });
+        writeFileSync(configPath(), JSON.stringify(raw));
 
-      const store = open();
+        const store = open();
 
-      expect(store.list().map((profile) => profile.id)).toEqual([good.value.id]);
-      expect(store.invalidEntries()).toHaveLength(1);
-      expect(store.invalidEntries()[0]?.entry).toMatchObject({ id: 'broken' });
-      expect(store.invalidEntries()[0]?.reason).toContain('`server`');
-      expect(store.recoveredCopy).toMatch(/config\.corrupt-.*\.json$/);
-      expect(readFileSync(store.recoveredCopy ?? '', 'utf8')).toContain('ftp://nope');
-      // The kept entry survives the next opening too: nothing is ever dropped.
-      expect(open().invalidEntries()).toHaveLength(1);
-    });
+        expect(store.list().map((profile) => profile.id)).toEqual([good.value.id]);
+        expect(store.invalidEntries()).toHaveLength(1);
+        expect(store.invalidEntries()[0]?.entry).toMatchObject({ id: 'broken' });
+        expect(store.invalidEntries()[0]?.reason).toContain('`server`');
+        expect(store.recoveredCopy).toMatch(/config\.corrupt-.*\.json$/);
+        expect(readFileSync(store.recoveredCopy ?? '', 'utf8')).toContain('ftp://nope');
+        // The kept entry survives the next opening too: nothing is ever dropped.
+        expect(open().invalidEntries()).toHaveLength(1);
+      },
+    );
 
     it('copies aside a file whose outline the schema refuses', () => {
       writeFileSync(configPath(), JSON.stringify({ profiles: 'not an array' }));

@@ -76,18 +76,21 @@ afterAll(async () => {
 
 describe('runHandshake() against hostile API answers', () => {
   for (const item of CASES) {
-    it(`ends a ${item.sdk} run with ${item.code} when the API answers with ${item.fault}`, async () => {
-      const { events, result } = await runHostile(
-        plan(sandbox.url, {
-          sdk: item.sdk,
-          appKey: appKeyOf(item.fault),
-          network: network({ ...FAST_NETWORK, deadlineMs: item.deadlineMs ?? 3000 }),
-        }),
-      );
+    it(
+      `ends a ${item.sdk} run with ${item.code} ` + `when the API answers with ${item.fault}`,
+      async () => {
+        const { events, result } = await runHostile(
+          plan(sandbox.url, {
+            sdk: item.sdk,
+            appKey: appKeyOf(item.fault),
+            network: network({ ...FAST_NETWORK, deadlineMs: item.deadlineMs ?? 3000 }),
+          }),
+        );
 
-      expect(result.error?.code).toBe(item.code);
-      expect(readyStates(events)).toEqual(item.states);
-    });
+        expect(result.error?.code).toBe(item.code);
+        expect(readyStates(events)).toEqual(item.states);
+      },
+    );
   }
 
   it('ends every faulty run when all of them run at once', async () => {
@@ -144,23 +147,26 @@ describe('runHandshake() against hostile API peers', () => {
     }
   });
 
-  it('ends with dns.failed when the name does not resolve through the injected lookup', async () => {
-    const asked: string[] = [];
-    const lookup = ((host: string, _options: unknown, callback: (e: Error) => void) => {
-      asked.push(host);
-      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
-    }) as unknown as typeof dnsLookup;
-    for (const sdk of ['0.6', '2.x'] as const) {
-      const { events, result } = await runHostile(
-        plan('http://api.nowhere.invalid', { sdk, network: network(FAST_NETWORK) }),
-        { lookup },
-      );
+  it(
+    'ends with dns.failed when the name does ' + 'not resolve through the injected lookup',
+    async () => {
+      const asked: string[] = [];
+      const lookup = ((host: string, _options: unknown, callback: (e: Error) => void) => {
+        asked.push(host);
+        callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
+      }) as unknown as typeof dnsLookup;
+      for (const sdk of ['0.6', '2.x'] as const) {
+        const { events, result } = await runHostile(
+          plan('http://api.nowhere.invalid', { sdk, network: network(FAST_NETWORK) }),
+          { lookup },
+        );
 
-      expect(result.error?.code).toBe('dns.failed');
-      expect(ofType(events, 'tcp')).toHaveLength(0);
-    }
-    expect(asked).toEqual(['api.nowhere.invalid', 'api.nowhere.invalid']);
-  });
+        expect(result.error?.code).toBe('dns.failed');
+        expect(ofType(events, 'tcp')).toHaveLength(0);
+      }
+      expect(asked).toEqual(['api.nowhere.invalid', 'api.nowhere.invalid']);
+    },
+  );
 
   it('stops reading a body that streams forever once it passes the cap', async () => {
     const endless = await rawServer((socket) => {

@@ -13,14 +13,17 @@ describe('preload', () => {
     };
   };
 
-  it('exposes the API as window.diagnostics and invokes channels with their arguments', async () => {
-    await api.runs.eventsSince('run-1', 3);
+  it(
+    'exposes the API as window.diagnostics ' + 'and invokes channels with their arguments',
+    async () => {
+      await api.runs.eventsSince('run-1', 3);
 
-    expect(electron.ipcRenderer.invoked.at(-1)).toEqual({
-      channel: 'run:events-since',
-      args: ['run-1', 3],
-    });
-  });
+      expect(electron.ipcRenderer.invoked.at(-1)).toEqual({
+        channel: 'run:events-since',
+        args: ['run-1', 3],
+      });
+    },
+  );
 
   it('hands listeners the payload only, never the IPC event', () => {
     const seen: unknown[][] = [];

@@ -159,39 +159,42 @@ describe('sandbox auth API', () => {
     expect(mismatch.body.error).toBe(4005);
   });
 
-  it('turns an unencoded + in cred into a space, failing the HMAC as the platform does', async () => {
-    const url = await start();
-    const secret = 'demo-credentials-secret';
-    // Find a start whose credentials contain a `+`, then send it raw.
-    let found: { start: string; base64: string } | null = null;
-    for (let minute = 0; found === null && minute < 500; minute += 1) {
-      const startIso = new Date(Date.UTC(2026, 11, 3, 0, minute)).toISOString();
-      const steps = computeCredentials({
+  it(
+    'turns an unencoded + in cred into a space, ' + 'failing the HMAC as the platform does',
+    async () => {
+      const url = await start();
+      const secret = 'demo-credentials-secret';
+      // Find a start whose credentials contain a `+`, then send it raw.
+      let found: { start: string; base64: string } | null = null;
+      for (let minute = 0; found === null && minute < 500; minute += 1) {
+        const startIso = new Date(Date.UTC(2026, 11, 3, 0, minute)).toISOString();
+        const steps = computeCredentials({
+          room: 'lobby',
+          duration: '2',
+          startDateTime: startIso,
+          secret,
+        });
+        if (steps.base64.includes('+')) found = { start: startIso, base64: steps.base64 };
+      }
+      expect(found).not.toBeNull();
+      const raw = await credentialsRequest(url, {
+        appKey: K.credentials,
         room: 'lobby',
+        start: found!.start,
         duration: '2',
-        startDateTime: startIso,
-        secret,
+        cred: found!.base64.replace(/\//g, '%2F').replace(/=/g, '%3D'),
       });
-      if (steps.base64.includes('+')) found = { start: startIso, base64: steps.base64 };
-    }
-    expect(found).not.toBeNull();
-    const raw = await credentialsRequest(url, {
-      appKey: K.credentials,
-      room: 'lobby',
-      start: found!.start,
-      duration: '2',
-      cred: found!.base64.replace(/\//g, '%2F').replace(/=/g, '%3D'),
-    });
-    expect(raw.body.error).toBe(4005);
-    const encoded = await credentialsRequest(url, {
-      appKey: K.credentials,
-      room: 'lobby',
-      start: found!.start,
-      duration: '2',
-      cred: encodeURIComponent(found!.base64),
-    });
-    expect(encoded.status).toBe(200);
-  });
+      expect(raw.body.error).toBe(4005);
+      const encoded = await credentialsRequest(url, {
+        appKey: K.credentials,
+        room: 'lobby',
+        start: found!.start,
+        duration: '2',
+        cred: encodeURIComponent(found!.base64),
+      });
+      expect(encoded.status).toBe(200);
+    },
+  );
 
   it('tolerates `?&cred=`, a missing rand, raw colons and a non-ASCII room', async () => {
     const url = await start();

@@ -20,7 +20,9 @@ export async function corsRequest(
   const headers: Record<string, string> = { ...init.headers };
   const origin = init.origin === undefined ? DEMO_ORIGIN : init.origin;
   if (origin !== null) headers.Origin = origin;
-  const url = `${baseUrl}/api/${appKey}/${encodeURIComponent(room)}?rand=${Date.now()}${init.query ?? ''}`;
+  const url =
+    `${baseUrl}/api/${appKey}/${encodeURIComponent(room)}` +
+    `?rand=${Date.now()}${init.query ?? ''}`;
   const response = await fetch(url, { headers });
 
   return { status: response.status, body: await readBody(response), headers: response.headers };
@@ -48,7 +50,9 @@ export async function credentialsRequest(
       startDateTime: options.start,
       secret,
     }).credentials;
-  const path = `/api/${options.appKey}/${encodeURIComponent(options.room)}/${options.start}/${options.duration}`;
+  const path =
+    `/api/${options.appKey}/${encodeURIComponent(options.room)}` +
+    `/${options.start}/${options.duration}`;
   const response = await fetch(`${baseUrl}${path}?cred=${cred}&rand=${Date.now()}`, {
     headers: options.headers ?? {},
   });

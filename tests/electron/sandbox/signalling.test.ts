@@ -123,12 +123,15 @@ describe('sandbox signalling', () => {
     expect(rejectOf(reply).reason).toBe('notStart');
   });
 
-  it('admits a future window of a non-persistent key when notStartApplies is persistent', async () => {
-    const url = await start({ ...defaultScenarioJson(), notStartApplies: 'persistent' });
-    const { reply } = await joinCredentials(url, 'now+2h', '1');
+  it(
+    'admits a future window of a non-persistent ' + 'key when notStartApplies is persistent',
+    async () => {
+      const url = await start({ ...defaultScenarioJson(), notStartApplies: 'persistent' });
+      const { reply } = await joinCredentials(url, 'now+2h', '1');
 
-    expect(reply.type).toBe('inRoom');
-  });
+      expect(reply.type).toBe('inRoom');
+    },
+  );
 
   it('accepts an ended window at the API and rejects it at join with expired', async () => {
     const url = await start();

@@ -247,44 +247,47 @@ describe('Electron security checklist', () => {
   });
 
   describe('the preload', () => {
-    it('exposes one plain API object whose functions reach only the contract channels', async () => {
-      electron.contextBridge.exposed.clear();
-      vi.resetModules();
-      await import('../../../electron/preload/index');
+    it(
+      'exposes one plain API object whose ' + 'functions reach only the contract channels',
+      async () => {
+        electron.contextBridge.exposed.clear();
+        vi.resetModules();
+        await import('../../../electron/preload/index');
 
-      expect([...electron.contextBridge.exposed.keys()]).toEqual(['diagnostics']);
-      const api = electron.contextBridge.exposed.get('diagnostics');
-      const { ipcRenderer } = electron;
-      const forbidden = new Set<unknown>([
-        ipcRenderer,
-        ...['invoke', 'on', 'emit', 'send', 'sendSync'].map(
-          (name) => (ipcRenderer as unknown as Record<string, unknown>)[name],
-        ),
-      ]);
-      forbidden.delete(undefined);
-      const functions: ((...args: unknown[]) => unknown)[] = [];
-      const walk = (value: unknown, depth: number): void => {
-        expect(forbidden.has(value)).toBe(false);
-        if (typeof value === 'function') functions.push(value as (...args: unknown[]) => unknown);
-        else if (value !== null && typeof value === 'object' && depth < 5) {
-          expect(value).not.toBeInstanceOf(electron.ipcRenderer.constructor);
-          for (const item of Object.values(value)) walk(item, depth + 1);
+        expect([...electron.contextBridge.exposed.keys()]).toEqual(['diagnostics']);
+        const api = electron.contextBridge.exposed.get('diagnostics');
+        const { ipcRenderer } = electron;
+        const forbidden = new Set<unknown>([
+          ipcRenderer,
+          ...['invoke', 'on', 'emit', 'send', 'sendSync'].map(
+            (name) => (ipcRenderer as unknown as Record<string, unknown>)[name],
+          ),
+        ]);
+        forbidden.delete(undefined);
+        const functions: ((...args: unknown[]) => unknown)[] = [];
+        const walk = (value: unknown, depth: number): void => {
+          expect(forbidden.has(value)).toBe(false);
+          if (typeof value === 'function') functions.push(value as (...args: unknown[]) => unknown);
+          else if (value !== null && typeof value === 'object' && depth < 5) {
+            expect(value).not.toBeInstanceOf(electron.ipcRenderer.constructor);
+            for (const item of Object.values(value)) walk(item, depth + 1);
+          }
+        };
+        walk(api, 0);
+        expect(functions.length).toBeGreaterThan(10);
+
+        const before = electron.ipcRenderer.invoked.length;
+        for (const fn of functions) {
+          // A channel name passed by the page must not select the channel.
+          const returned = fn('secrets:set', 'x', 'secret', 'v');
+          expect(forbidden.has(returned)).toBe(false);
+          if (typeof returned === 'function') (returned as () => void)();
         }
-      };
-      walk(api, 0);
-      expect(functions.length).toBeGreaterThan(10);
-
-      const before = electron.ipcRenderer.invoked.length;
-      for (const fn of functions) {
-        // A channel name passed by the page must not select the channel.
-        const returned = fn('secrets:set', 'x', 'secret', 'v');
-        expect(forbidden.has(returned)).toBe(false);
-        if (typeof returned === 'function') (returned as () => void)();
-      }
-      const reached = electron.ipcRenderer.invoked.slice(before).map((call) => call.channel);
-      for (const channel of reached) expect(INVOKE_CHANNELS).toContain(channel);
-      const subscribed = electron.ipcRenderer.eventNames().map(String);
-      expect(subscribed.every((name) => name.includes(':'))).toBe(true);
-    });
+        const reached = electron.ipcRenderer.invoked.slice(before).map((call) => call.channel);
+        for (const channel of reached) expect(INVOKE_CHANNELS).toContain(channel);
+        const subscribed = electron.ipcRenderer.eventNames().map(String);
+        expect(subscribed.every((name) => name.includes(':'))).toBe(true);
+      },
+    );
   });
 });

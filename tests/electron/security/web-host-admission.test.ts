@@ -49,23 +49,26 @@ function statusFor(path: string, host: string): Promise<number> {
 // The basic cases (no token, a wrong one, a foreign Origin, 127.0.0.1 only, 421 for another
 // name) are in tests/e2e/web-host-security.test.ts; these are the near misses.
 describe('the web host admission', () => {
-  it('refuses near-miss tokens: one digit off, upper-cased, cut, padded, or second in line', async () => {
-    const { token } = app.host;
-    const last = token.at(-1) === '0' ? '1' : '0';
-    const nearMisses = [
-      `${token.slice(0, -1)}${last}`,
-      token.toUpperCase(),
-      token.slice(0, 32),
-      `${token}0`,
-      ` ${token}`,
-      encodeURIComponent(`${token}\u0000`),
-    ];
-    for (const candidate of nearMisses) {
-      expect(await upgradeStatus(`?token=${candidate}`, { Origin: origin }), candidate).toBe(401);
-    }
-    expect(await upgradeStatus(`?token=wrong&token=${token}`, { Origin: origin })).toBe(401);
-    expect(await upgradeStatus(`?Token=${token}`, { Origin: origin })).toBe(401);
-  });
+  it(
+    'refuses near-miss tokens: one digit off, ' + 'upper-cased, cut, padded, or second in line',
+    async () => {
+      const { token } = app.host;
+      const last = token.at(-1) === '0' ? '1' : '0';
+      const nearMisses = [
+        `${token.slice(0, -1)}${last}`,
+        token.toUpperCase(),
+        token.slice(0, 32),
+        `${token}0`,
+        ` ${token}`,
+        encodeURIComponent(`${token}\u0000`),
+      ];
+      for (const candidate of nearMisses) {
+        expect(await upgradeStatus(`?token=${candidate}`, { Origin: origin }), candidate).toBe(401);
+      }
+      expect(await upgradeStatus(`?token=wrong&token=${token}`, { Origin: origin })).toBe(401);
+      expect(await upgradeStatus(`?Token=${token}`, { Origin: origin })).toBe(401);
+    },
+  );
 
   it('refuses any generated 64-hex token that is not this start’s', async () => {
     await fc.assert(
@@ -78,16 +81,19 @@ describe('the web host admission', () => {
     );
   });
 
-  it('refuses the right token without our Origin: none, null, localhost or another port', async () => {
-    const query = `?token=${app.host.token}`;
-    const port = app.host.port;
+  it(
+    'refuses the right token without our Origin: ' + 'none, null, localhost or another port',
+    async () => {
+      const query = `?token=${app.host.token}`;
+      const port = app.host.port;
 
-    expect(await upgradeStatus(query, {})).toBe(401);
-    for (const other of ['null', `http://localhost:${port}`, `http://127.0.0.1:${port + 1}`]) {
-      expect(await upgradeStatus(query, { Origin: other }), other).toBe(401);
-    }
-    expect(await upgradeStatus(query, { Origin: origin })).toBe(101);
-  });
+      expect(await upgradeStatus(query, {})).toBe(401);
+      for (const other of ['null', `http://localhost:${port}`, `http://127.0.0.1:${port + 1}`]) {
+        expect(await upgradeStatus(query, { Origin: other }), other).toBe(401);
+      }
+      expect(await upgradeStatus(query, { Origin: origin })).toBe(101);
+    },
+  );
 
   it('serves the page only under its own Host, not under another name for loopback', async () => {
     const port = app.host.port;

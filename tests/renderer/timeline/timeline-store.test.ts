@@ -157,59 +157,65 @@ afterEach(() => {
 });
 
 describe('TimelineStore', () => {
-  it('keeps rows, counts and findings equal to a full recomputation when fed in batches', async () => {
-    const log = longLog(60);
-    const { store, push } = await openStore(log.slice(0, 40));
-    expectMatches(store, log.slice(0, 40));
+  it(
+    'keeps rows, counts and findings equal to ' + 'a full recomputation when fed in batches',
+    async () => {
+      const log = longLog(60);
+      const { store, push } = await openStore(log.slice(0, 40));
+      expectMatches(store, log.slice(0, 40));
 
-    let sent = 40;
-    const sizes = batchSizes(log.length - sent);
-    for (const [turn, size] of sizes.entries()) {
-      // Every fourth push repeats a few events already shown, as a reconnect can.
-      const from = turn % 4 === 3 ? Math.max(0, sent - 5) : sent;
-      push({ runId: RUN_ID, events: log.slice(from, sent + size) });
-      sent += size;
-      expectMatches(store, log.slice(0, sent));
-    }
-    expectIndexes(store, log);
-  });
+      let sent = 40;
+      const sizes = batchSizes(log.length - sent);
+      for (const [turn, size] of sizes.entries()) {
+        // Every fourth push repeats a few events already shown, as a reconnect can.
+        const from = turn % 4 === 3 ? Math.max(0, sent - 5) : sent;
+        push({ runId: RUN_ID, events: log.slice(from, sent + size) });
+        sent += size;
+        expectMatches(store, log.slice(0, sent));
+      }
+      expectIndexes(store, log);
+    },
+  );
 
-  it('rebuilds the rows once when a filter changes and keeps filtering each new batch', async () => {
-    const log = longLog(40);
-    const { store, push } = await openStore([]);
-    const sizes = batchSizes(log.length);
-    const changes: Record<number, () => void> = {
-      2: () => {
-        store.toggleSeverity('debug');
-      },
-      5: () => {
-        store.toggleType('socket.message');
-        store.toggleSeverity('debug');
-      },
-      9: () => {
-        const header = store.rowsBetween(0, store.rowCount).find((row) => row.kind === 'phase');
-        if (header !== undefined) store.toggleGroup(header.key);
-      },
-      14: () => {
-        store.showLowLevel = true;
-      },
-      20: () => {
-        store.toggleSeverity('error');
-        store.toggleType('socket.message');
-      },
-    };
+  it(
+    'rebuilds the rows once when a filter ' + 'changes and keeps filtering each new batch',
+    async () => {
+      const log = longLog(40);
+      const { store, push } = await openStore([]);
+      const sizes = batchSizes(log.length);
+      const changes: Record<number, () => void> = {
+        2: () => {
+          store.toggleSeverity('debug');
+        },
+        5: () => {
+          store.toggleType('socket.message');
+          store.toggleSeverity('debug');
+        },
+        9: () => {
+          const header = store.rowsBetween(0, store.rowCount).find((row) => row.kind === 'phase');
+          if (header !== undefined) store.toggleGroup(header.key);
+        },
+        14: () => {
+          store.showLowLevel = true;
+        },
+        20: () => {
+          store.toggleSeverity('error');
+          store.toggleType('socket.message');
+        },
+      };
 
-    let sent = 0;
-    for (const [turn, size] of sizes.entries()) {
-      push({ runId: RUN_ID, events: log.slice(sent, sent + size) });
-      sent += size;
-      changes[turn]?.();
-      expectMatches(store, log.slice(0, sent));
-    }
-    expect(store.severities.has('error')).toBe(false);
-    expect(store.showLowLevel).toBe(true);
-    expectIndexes(store, log);
-  });
+      let sent = 0;
+      for (const [turn, size] of sizes.entries()) {
+        push({ runId: RUN_ID, events: log.slice(sent, sent + size) });
+        sent += size;
+        changes[turn]?.();
+        expectMatches(store, log.slice(0, sent));
+      }
+      expect(store.severities.has('error')).toBe(false);
+      expect(store.showLowLevel).toBe(true);
+      expectIndexes(store, log);
+    },
+  );
 
   it('unfolds and unfilters what hides an event it is asked to reveal', async () => {
     const log = longLog(5);

@@ -69,18 +69,21 @@ describe('diagnose() on API refusals from the sandbox', () => {
     expect(JSON.stringify(run.events)).not.toContain('not-the-real-secret');
   });
 
-  it('says the HMAC step differs when the real secret is checked against the sent string', async () => {
-    const run = await runWithWrongSecret();
-    const findings = diagnose(run.events, {
-      secret: credentialsSecret,
-      credentials: run.plan.credentials,
-    });
-    const found = byId(findings, 'credentials.step-mismatch');
+  it(
+    'says the HMAC step differs when the real ' + 'secret is checked against the sent string',
+    async () => {
+      const run = await runWithWrongSecret();
+      const findings = diagnose(run.events, {
+        secret: credentialsSecret,
+        credentials: run.plan.credentials,
+      });
+      const found = byId(findings, 'credentials.step-mismatch');
 
-    expect(found.detail.firstDifference).toBe('hmac');
-    expect(found.evidence).toEqual(apiEvidence(run));
-    expect(JSON.stringify(found)).not.toContain(run.plan.credentials ?? '???');
-  });
+      expect(found.detail.firstDifference).toBe('hmac');
+      expect(found.evidence).toEqual(apiEvidence(run));
+      expect(JSON.stringify(found)).not.toContain(run.plan.credentials ?? '???');
+    },
+  );
 
   it('finds the signed string when given credentials signed `2.0` for the duration', async () => {
     const { computeCredentials } = await import('../../../../electron/core/credentials');

@@ -82,15 +82,18 @@ describe('runHandshake() API errors', () => {
       expect(ofType(events, 'socket.attempt')).toHaveLength(0);
     });
 
-    it(`reports ${code} as ERROR ${status}/${status} in 2.x and notes the hidden code`, async () => {
-      const { events, result } = await run(make(sandbox.url, '2.x'));
+    it(
+      `reports ${code} as ERROR ${status}/${status} ` + `in 2.x and notes the hidden code`,
+      async () => {
+        const { events, result } = await run(make(sandbox.url, '2.x'));
 
-      checkShape(events);
-      expect(readyStates(events)).toEqual(['0', '1', `-1:${status}/${status}`]);
-      expect(result.readyStateError).toMatchObject({ status, errorCode: status });
-      const notes = ofType(events, 'note').map((n) => n.message);
-      expect(notes.some((m) => m.includes(`error: ${code}`))).toBe(true);
-    });
+        checkShape(events);
+        expect(readyStates(events)).toEqual(['0', '1', `-1:${status}/${status}`]);
+        expect(result.readyStateError).toMatchObject({ status, errorCode: status });
+        const notes = ofType(events, 'note').map((n) => n.message);
+        expect(notes.some((m) => m.includes(`error: ${code}`))).toBe(true);
+      },
+    );
   }
 
   it('joins the persistent key with its scheduled meeting (the 4010 control)', async () => {

@@ -43,14 +43,17 @@ const sandbox = useSharedSandbox({
 });
 
 describe('runHandshake() against a hostile server', () => {
-  it('names the mistyped field of a success body and does not report COMPLETED in 0.6', async () => {
-    const { events, result } = await run(plan(sandbox.url, { appKey: FAULTY.wrongTypes }));
+  it(
+    'names the mistyped field of a success ' + 'body and does not report COMPLETED in 0.6',
+    async () => {
+      const { events, result } = await run(plan(sandbox.url, { appKey: FAULTY.wrongTypes }));
 
-    checkShape(events);
-    expect(result.error?.code).toBe('http.malformed');
-    expect(result.error?.message).toMatch(/Expected `\w+` to be/);
-    expect(readyStates(events)).toEqual(['0', '1']);
-  });
+      checkShape(events);
+      expect(result.error?.code).toBe('http.malformed');
+      expect(result.error?.message).toMatch(/Expected `\w+` to be/);
+      expect(readyStates(events)).toEqual(['0', '1']);
+    },
+  );
 
   it('reports COMPLETED before the malformed body in 2.x, as the SDK does', async () => {
     const { events, result } = await run(

@@ -18,38 +18,48 @@ describe('runHandshake() in the room', () => {
 
   for (const sdk of ['0.6', '2.x'] as const) {
     const reason = sdk === '0.6' ? 'toclose' : 'toClose';
-    it(`reports a toClose warning as systemAction ${reason} and stays joined (${sdk})`, async () => {
-      // A 3-minute session is inside the sandbox's 5-minute closing lead: the warning comes at once.
-      const { events, result } = await run(credentialsPlan(sandbox.url, { sdk, duration: 0.05 }), {
-        stayInRoomMs: 800,
-      });
+    it(
+      `reports a toClose warning as ` + `systemAction ${reason} and stays joined (${sdk})`,
+      async () => {
+        // A 3-minute session is inside the sandbox's 5-minute closing lead: the warning comes at
+        // once.
+        const { events, result } = await run(
+          credentialsPlan(sandbox.url, { sdk, duration: 0.05 }),
+          {
+            stayInRoomMs: 800,
+          },
+        );
 
-      checkShape(events);
-      expect(ofType(events, 'systemAction')).toEqual([
-        expect.objectContaining({ action: 'warning', reason, room: 'lobby' }),
-      ]);
-      expect(result).toMatchObject({ outcome: 'joined', systemAction: null });
-    });
+        checkShape(events);
+        expect(ofType(events, 'systemAction')).toEqual([
+          expect.objectContaining({ action: 'warning', reason, room: 'lobby' }),
+        ]);
+        expect(result).toMatchObject({ outcome: 'joined', systemAction: null });
+      },
+    );
   }
 });
 
 describe('runHandshake() socket timeout', () => {
-  it('replaces a 0.6 socketTimeout under 5000 ms by 7000, as init() does, and says so', async () => {
-    const sandbox = await startSandbox();
-    try {
-      const short = network({ socketTimeoutMs: 1000 });
-      const v06 = await run(plan(sandbox.url, { network: short }));
-      const v2x = await run(plan(sandbox.url, { sdk: '2.x', network: short }));
+  it(
+    'replaces a 0.6 socketTimeout under 5000 ' + 'ms by 7000, as init() does, and says so',
+    async () => {
+      const sandbox = await startSandbox();
+      try {
+        const short = network({ socketTimeoutMs: 1000 });
+        const v06 = await run(plan(sandbox.url, { network: short }));
+        const v2x = await run(plan(sandbox.url, { sdk: '2.x', network: short }));
 
-      expect(ofType(v06.events, 'note').map((n) => n.message)).toContainEqual(
-        expect.stringContaining('1000 ms becomes 7000 ms'),
-      );
-      expect(ofType(v2x.events, 'note')).toHaveLength(0);
-      expect(v06.result.outcome).toBe('joined');
-    } finally {
-      await sandbox.close();
-    }
-  });
+        expect(ofType(v06.events, 'note').map((n) => n.message)).toContainEqual(
+          expect.stringContaining('1000 ms becomes 7000 ms'),
+        );
+        expect(ofType(v2x.events, 'note')).toHaveLength(0);
+        expect(v06.result.outcome).toBe('joined');
+      } finally {
+        await sandbox.close();
+      }
+    },
+  );
 });
 
 describe('runHandshake() signalling failures', () => {

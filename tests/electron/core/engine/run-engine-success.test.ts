@@ -13,6 +13,10 @@ import {
 } from './harness';
 
 const sandbox = useSharedSandbox();
+const REDACTED_CREDENTIALS_URL = new RegExp(
+  String.raw`\/api\/demo-credentials-key\/lobby\/[^/]+\/2\?cred=` +
+    String.raw`\[REDACTED:credentials#[0-9a-f]{8}\]&rand=\d+$`,
+);
 
 describe('runHandshake() success', () => {
   const cases: [SdkFlavour, 'cors' | 'credentials'][] = [
@@ -62,9 +66,7 @@ describe('runHandshake() success', () => {
       'X-Server-Select': 'sig-v2',
       Origin: 'https://app.example.com',
     });
-    expect(request?.url).toMatch(
-      /\/api\/demo-credentials-key\/lobby\/[^/]+\/2\?cred=\[REDACTED:credentials#[0-9a-f]{8}\]&rand=\d+$/,
-    );
+    expect(request?.url).toMatch(REDACTED_CREDENTIALS_URL);
   });
 
   it('dials ipSigserver:port with rand in 0.6 and the bare host from the API in 2.x', async () => {

@@ -28,7 +28,9 @@ describe('profileFromHar() with broken input', () => {
           : HAR.replace(
               /"(url|headers|value|name|request|entries)": ("[^"]*"|\[)/,
               (_match, key: string) => {
-                return `"${key}": ${replacements[index % replacements.length] ?? 'null'}${key === 'headers' || key === 'entries' ? ', "_x": [' : ''}`;
+                const value = replacements[index % replacements.length] ?? 'null';
+                const extra = key === 'headers' || key === 'entries' ? ', "_x": [' : '';
+                return `"${key}": ${value}${extra}`;
               },
             );
       const result = profileFromHar(text, true);

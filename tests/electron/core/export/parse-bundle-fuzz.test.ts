@@ -42,6 +42,8 @@ function containers(root: unknown, out: Json[] = []): Json[] {
   return out;
 }
 
+const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'];
+
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
 }
@@ -80,7 +82,8 @@ function mutate(base: string, next: () => number): string {
 
       return brace < 0
         ? `{"__proto__": {"polluted": true}, ${text.slice(1)}`
-        : `${text.slice(0, brace + 1)}"${pick(next, ['__proto__', 'constructor', 'prototype'])}": {"polluted": 1}, ${text.slice(brace + 1)}`;
+        : `${text.slice(0, brace + 1)}"${pick(next, POLLUTING_KEYS)}": ` +
+            `{"polluted": 1}, ${text.slice(brace + 1)}`;
     }
     default:
       (target as Record<string, unknown>)[key] = pick(next, ['1e400', '-1e400', 'NaN']);

@@ -39,7 +39,8 @@ export function sampleRun(): {
     catalogKey: 'readyState:4005',
     detail: { skewMs: 12 },
   };
-  const apiUrl = `http://127.0.0.1:5000/api/key-1/room%201/2026-12-03T09:00:00.000Z/2?cred=${cred}&rand=1`;
+  const apiUrl =
+    `http://127.0.0.1:5000/api/key-1/room%201/2026-12-03T09:00:00.000Z/2` + `?cred=${cred}&rand=1`;
   const unstamped: UnstampedEvent[] = [
     {
       type: 'run.start',

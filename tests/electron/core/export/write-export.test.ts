@@ -25,14 +25,17 @@ describe('writeExport()', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('writes the format the extension names, redacted by default, and leaves no temp file', async () => {
-    const path = join(folder, 'run.md');
-    const result = await writeExport(input(), path);
+  it(
+    'writes the format the extension names, ' + 'redacted by default, and leaves no temp file',
+    async () => {
+      const path = join(folder, 'run.md');
+      const result = await writeExport(input(), path);
 
-    expect(result).toEqual({ ok: true, value: { path, format: 'md' } });
-    expect(await readFile(path, 'utf8')).toContain('[REDACTED:credentials]');
-    expect(await readdir(folder)).toEqual(['run.md']);
-  });
+      expect(result).toEqual({ ok: true, value: { path, format: 'md' } });
+      expect(await readFile(path, 'utf8')).toContain('[REDACTED:credentials]');
+      expect(await readdir(folder)).toEqual(['run.md']);
+    },
+  );
 
   it('replaces an existing file whole', async () => {
     const path = join(folder, 'twice.json');

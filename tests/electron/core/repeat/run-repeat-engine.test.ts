@@ -46,23 +46,31 @@ describe('runRepeat with a misbehaving engine', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('passes the engine options of the caller to every run, keeping its own sink and signal', async () => {
-    const seen: { stopAfter: unknown; hasSignal: boolean }[] = [];
-    const engine: RepeatEngine = (_plan, options) => {
-      seen.push({ stopAfter: options.stopAfter, hasSignal: options.signal instanceof AbortSignal });
+  it(
+    'passes the engine options of the caller to ' + 'every run, keeping its own sink and signal',
+    async () => {
+      const seen: { stopAfter: unknown; hasSignal: boolean }[] = [];
+      const engine: RepeatEngine = (_plan, options) => {
+        seen.push({
+          stopAfter: options.stopAfter,
+          hasSignal: options.signal instanceof AbortSignal,
+        });
 
-      return Promise.resolve(makeResult());
-    };
+        return Promise.resolve(makeResult());
+      };
 
-    await runRepeat({
-      makePlan,
-      engine,
-      engineOptions: { stopAfter: 'join' },
-      options: { count: 3, concurrency: 1, intervalMs: 0 },
-    });
+      await runRepeat({
+        makePlan,
+        engine,
+        engineOptions: { stopAfter: 'join' },
+        options: { count: 3, concurrency: 1, intervalMs: 0 },
+      });
 
-    expect(seen).toEqual(Array.from({ length: 3 }, () => ({ stopAfter: 'join', hasSignal: true })));
-  });
+      expect(seen).toEqual(
+        Array.from({ length: 3 }, () => ({ stopAfter: 'join', hasSignal: true })),
+      );
+    },
+  );
 
   it('gives each run its own redactor and a fresh plan', async () => {
     const redactors = new Set<unknown>();
