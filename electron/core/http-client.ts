@@ -10,6 +10,7 @@ import { DiagnosticError } from './diagnostic-error';
 import { HttpTimer } from './http-timings';
 import { openProxyTunnel } from './proxy-tunnel';
 import { openTcp, resolveHost } from './tcp-connect';
+import { systemTimers, type Timers } from './timers';
 import { openTls } from './tls-handshake';
 
 /** The largest API body the engine keeps; longer bodies are cut and flagged `truncated`. */
@@ -30,6 +31,8 @@ export interface HttpGetRequest {
   headers: Record<string, string>;
   /** Per-attempt timeout; `null` waits until the signal fires. */
   timeoutMs: number | null;
+  /** Runs the per-attempt timeout; default Node's timers. */
+  timers?: Timers;
   signal: AbortSignal;
   clock: Clock;
   observer: HttpObserver;
@@ -143,12 +146,13 @@ class AttemptGuard {
   readonly #dispose: () => void;
 
   constructor(req: HttpGetRequest, sockets: Socket[], timer: HttpTimer) {
-    let timeout: NodeJS.Timeout | undefined;
+    const timers = req.timers ?? systemTimers;
+    let timeout: unknown;
     let onAbort = (): void => undefined;
     this.#stopped = new Promise<never>((_, reject) => {
       if (req.timeoutMs !== null) {
         const ms = req.timeoutMs;
-        timeout = setTimeout(() => {
+        timeout = timers.setTimeout(() => {
           destroyAll(sockets);
           reject(DiagnosticError.timeout(req.url, ms));
         }, ms);
@@ -167,7 +171,7 @@ class AttemptGuard {
     // Nobody may be awaiting when it fires; the rejection is still observed through race().
     this.#stopped.catch(() => undefined);
     this.#dispose = () => {
-      clearTimeout(timeout);
+      if (timeout !== undefined) timers.clearTimeout(timeout);
       req.signal.removeEventListener('abort', onAbort);
     };
   }

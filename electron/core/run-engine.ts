@@ -13,6 +13,7 @@ import { createEventStamper } from './event-stamper';
 import { createLogger } from './logger';
 import type { Redactor } from './redactor';
 import { summarizePlan, type RunPlan } from './run-plan';
+import { systemTimers, type Timers } from './timers';
 import { ENGINE_VERSION } from './version';
 
 const log = createLogger('diag:engine');
@@ -39,6 +40,8 @@ export interface EngineOptions {
    * (stage `final`); each finding whose id was not emitted yet becomes a `diagnosis` event.
    */
   diagnose?: (events: readonly TimelineEvent[], stage: 'api' | 'final') => Finding[];
+  /** Timers for the engine's own waits (timeouts, retries, join, deadline); default Node's. */
+  timers?: Timers;
   /** How long to stay after `inRoom` to observe warnings; default 0. */
   stayInRoomMs?: number;
   /**
@@ -68,13 +71,15 @@ export async function runHandshake(plan: RunPlan, options: EngineOptions): Promi
   }
 
   const stamper = createEventStamper({ clock, redactor, sink: options.sink });
-  const run = new RunContext({ plan, clock, random: options.random ?? Math.random, stamper });
+  const timers = options.timers ?? systemTimers;
+  const random = options.random ?? Math.random;
+  const run = new RunContext({ plan, clock, random, timers, stamper });
   const startedAt = clock.monotonic();
 
   const onAbort = (): void => {
     run.stop(new RunEnd('cancelled', { code: 'run.cancelled', message: 'The run was cancelled' }));
   };
-  const deadlineTimer = setTimeout(() => {
+  const deadlineTimer = timers.setTimeout(() => {
     run.stop(
       new RunEnd('failed', {
         code: 'run.deadline',
@@ -96,7 +101,7 @@ export async function runHandshake(plan: RunPlan, options: EngineOptions): Promi
   } catch (caught) {
     ({ outcome, error } = settle(run, caught));
   } finally {
-    clearTimeout(deadlineTimer);
+    timers.clearTimeout(deadlineTimer);
     options.signal?.removeEventListener('abort', onAbort);
     run.release();
   }

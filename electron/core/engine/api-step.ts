@@ -81,6 +81,7 @@ async function sendWithRetries(
           url,
           headers,
           timeoutMs,
+          timers: run.timers,
           signal: run.signal,
           clock: run.clock,
           ca: deps.ca,

@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { EventStamper } from '../event-stamper';
 import { createLogger } from '../logger';
 import type { RunPlan } from '../run-plan';
+import type { Timers } from '../timers';
 
 import { RunEnd } from './run-end';
 
@@ -23,6 +24,7 @@ export class RunContext {
   readonly plan: RunPlan;
   readonly clock: Clock;
   readonly random: () => number;
+  readonly timers: Timers;
   readonly stamper: EventStamper;
   /** Fires when the run must stop (cancelled, past its deadline, or finished). */
   readonly signal: AbortSignal;
@@ -48,17 +50,19 @@ export class RunContext {
   #stop: (end: RunEnd) => void = () => undefined;
   readonly #diagnosed = new Set<string>();
   readonly #cleanups: (() => void)[] = [];
-  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #timers = new Set<unknown>();
 
   constructor(options: {
     plan: RunPlan;
     clock: Clock;
     random: () => number;
+    timers: Timers;
     stamper: EventStamper;
   }) {
     this.plan = options.plan;
     this.clock = options.clock;
     this.random = options.random;
+    this.timers = options.timers;
     this.stamper = options.stamper;
     this.signal = this.#controller.signal;
     this.stopped = new Promise<never>((_, reject) => {
@@ -125,7 +129,7 @@ export class RunContext {
 
   /** Runs every registered cleanup once. */
   release(): void {
-    for (const timer of this.#timers) clearTimeout(timer);
+    for (const timer of this.#timers) this.timers.clearTimeout(timer);
     this.#timers.clear();
     for (const cleanup of this.#cleanups.splice(0)) {
       try {
@@ -142,12 +146,12 @@ export class RunContext {
   }
 
   /** Waits `ms`, unless the run stops first. The timer is cleared when the run releases. */
-  // Known limit: waits use Node's own timers; an injected clock moves `t`/`at` and `rand=`
-  // but not the timeouts, retries or deadline, so tests of those take real (short) time.
+  // Known limit: the injected timers bound every wait of the engine's own; socket.io-client's
+  // connect timeout inside a signalling attempt still runs on Node's timers.
   sleep(ms: number): Promise<void> {
     return this.race(
       new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
+        const timer = this.timers.setTimeout(() => {
           this.#timers.delete(timer);
           resolve();
         }, ms);
