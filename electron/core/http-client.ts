@@ -2,7 +2,7 @@ import type { lookup as dnsLookup } from 'node:dns';
 import { request, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 
-import type { DnsEvent, PhaseTimings, TcpEvent, TlsEvent } from '../contract';
+import type { DnsEvent, EventBase, HttpResponseEvent, TcpEvent, TlsEvent } from '../contract';
 
 import { requestTarget } from './api-url';
 import type { Clock } from './clock';
@@ -46,20 +46,11 @@ export interface HttpGetRequest {
   bodyCapBytes?: number;
 }
 
-/** What came back. */
-export interface HttpExchange {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  httpVersion: string;
-  body: string;
-  bodyBytes: number;
-  truncated: boolean;
-  remoteAddress: string | null;
-  remotePort: number | null;
-  serverDate: string | null;
-  timings: PhaseTimings;
-}
+/** What came back: the `http.response` event's facts, before the event is stamped. */
+export type HttpExchange = Omit<
+  HttpResponseEvent,
+  keyof EventBase | 'type' | 'purpose' | 'attempt'
+>;
 
 /**
  * Sends one GET over `node:http` on a socket it opens itself, so each phase (DNS, TCP, TLS,
