@@ -7,6 +7,14 @@ export const MAX_JSON_DEPTH = 48;
  * Iterative on purpose, so the check itself cannot overflow. Returns the problem, or `null`.
  */
 export function checkJsonShape(root: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
+  return findJsonShapeProblem(root, maxDepth)?.message ?? null;
+}
+
+/** Like {@link checkJsonShape}, with the path of the problem as a field name for errors. */
+export function findJsonShapeProblem(
+  root: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+): { message: string; field: string } | null {
   // The common case, a sound file, is answered without building a path per value; only a file
   // with a problem is walked again to name where it is.
   return hasShapeProblem(root, maxDepth) ? describeShapeProblem(root, maxDepth) : null;
@@ -42,7 +50,10 @@ function hasShapeProblem(root: unknown, maxDepth: number): boolean {
   return false;
 }
 
-function describeShapeProblem(root: unknown, maxDepth: number): string | null {
+function describeShapeProblem(
+  root: unknown,
+  maxDepth: number,
+): { message: string; field: string } | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const item = stack.pop();
@@ -50,7 +61,12 @@ function describeShapeProblem(root: unknown, maxDepth: number): string | null {
     const { value, path } = item;
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= maxDepth) {
-      return `Expected at most ${maxDepth} levels of nesting, got more at \`${formatPath(path)}\``;
+      const at = formatPath(path);
+
+      return {
+        message: `Expected at most ${maxDepth} levels of nesting, got more at \`${at}\``,
+        field: at,
+      };
     }
     if (Array.isArray(value)) {
       value.forEach((child, index) => stack.push({ value: child, path: [...path, index] }));
@@ -58,7 +74,9 @@ function describeShapeProblem(root: unknown, maxDepth: number): string | null {
     }
     for (const [key, child] of Object.entries(value)) {
       if (key === '__proto__') {
-        return `Unexpected key \`__proto__\` at \`${formatPath(path)}\``;
+        const at = formatPath(path);
+
+        return { message: `Unexpected key \`__proto__\` at \`${at}\``, field: at };
       }
       stack.push({ value: child, path: [...path, key] });
     }

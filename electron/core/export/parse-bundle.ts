@@ -18,7 +18,7 @@ import {
   TimelineEventSchema,
 } from './event-schemas';
 import { compileFastCheck } from './fast-check';
-import { checkJsonShape, describeValue, formatPath, valueAt } from './json-guard';
+import { describeValue, findJsonShapeProblem, formatPath, valueAt } from './json-guard';
 
 /**
  * The largest bundle read, in characters. A handshake has hundreds of events, a long soak run
@@ -96,8 +96,8 @@ function parseChecked(text: string): Result<{ bundle: RunBundle; log: RunLog }> 
     return fail('import.invalid', `Expected a JSON bundle, but the file is not JSON: ${reason}`);
   }
 
-  const shape = checkJsonShape(data);
-  if (shape !== null) return fail('import.invalid', shape, { field: 'bundle' });
+  const shape = findJsonShapeProblem(data);
+  if (shape !== null) return fail('import.invalid', shape.message, { field: shape.field });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail('import.invalid', `Expected a JSON object, got ${describeValue(data)}`);
   }
