@@ -37,12 +37,12 @@ export function createEventStamper(options: {
     elapsed,
     emit(event) {
       seq += 1;
-      const stamped: TimelineEvent = redactor.scrub({
-        ...event,
-        seq,
-        t: elapsed(),
-        at: new Date(clock.now()).toISOString(),
-      });
+      // The scrub already copies the event; the stamp goes onto that copy (none of its
+      // fields can hold a secret) rather than onto a second copy made first.
+      const stamped = redactor.scrub(event) as TimelineEvent;
+      stamped.seq = seq;
+      stamped.t = elapsed();
+      stamped.at = new Date(clock.now()).toISOString();
       events.push(stamped);
       try {
         sink(stamped);

@@ -49,6 +49,11 @@ export class Redactor {
 
   /** Replaces every registered value in a string. */
   scrubText(text: string): string {
+    // Entries are sorted longest first, so the last one is the shortest: a shorter string
+    // cannot hold any of them, and most strings of an event (ids, states, numbers) are short.
+    const shortest = this.#entries.at(-1);
+    if (shortest === undefined || text.length < shortest.value.length) return text;
+
     let out = text;
     for (const entry of this.#entries) {
       if (out.includes(entry.value)) out = out.split(entry.value).join(entry.marker);
@@ -67,9 +72,13 @@ export class Redactor {
     if (depth > 32 || value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return value.map((item) => this.#scrubValue(item, depth + 1));
 
+    // A for-in over own keys: every event passes through here, and Object.entries would
+    // allocate an array of pairs per object.
+    const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[this.scrubText(key)] = this.#scrubValue(item, depth + 1);
+    for (const key in source) {
+      if (!Object.hasOwn(source, key)) continue;
+      out[this.scrubText(key)] = this.#scrubValue(source[key], depth + 1);
     }
 
     return out;

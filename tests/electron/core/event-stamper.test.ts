@@ -49,6 +49,21 @@ describe('createEventStamper()', () => {
     });
   });
 
+  it('stamps a copy: the event handed in is left as it was', () => {
+    const stamper = createEventStamper({
+      clock: manualClock(0),
+      redactor: new Redactor(),
+      sink: () => undefined,
+    });
+    const event = { type: 'note' as const, level: 'info' as const, message: 'as given' };
+
+    const stamped = stamper.emit(event);
+
+    expect(stamped).not.toBe(event);
+    expect(event).toEqual({ type: 'note', level: 'info', message: 'as given' });
+    expect(Object.keys(stamped)).toEqual(['type', 'level', 'message', 'seq', 't', 'at']);
+  });
+
   it('keeps going when the sink throws', () => {
     const stamper = createEventStamper({
       clock: manualClock(0),

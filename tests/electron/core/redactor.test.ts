@@ -41,6 +41,30 @@ describe('Redactor', () => {
 
       expect(redactor.scrubText('xxabcdxx')).toBe(redactor.markerFor('roomCred', 'xxabcdxx'));
     });
+
+    it('replaces a string exactly as long as the shortest value, and nests into arrays', () => {
+      const redactor = new Redactor();
+      redactor.register('token', 'wxyz');
+      redactor.register('secret', 'a-much-longer-secret');
+      const marker = redactor.markerFor('token', 'wxyz');
+
+      const out = redactor.scrub({ exact: 'wxyz', short: 'wxy', list: [{ deep: ['wxyz'] }] });
+
+      expect(out).toEqual({ exact: marker, short: 'wxy', list: [{ deep: [marker] }] });
+    });
+
+    it('copies own fields only, so the original event is never changed', () => {
+      const redactor = new Redactor();
+      redactor.register('token', 'wxyz');
+      const inherited = Object.create({ fromPrototype: 'wxyz' }) as Record<string, unknown>;
+      inherited.own = 'token wxyz';
+
+      const out = redactor.scrub(inherited);
+
+      expect(out).toEqual({ own: `token ${redactor.markerFor('token', 'wxyz')}` });
+      expect(Object.keys(out)).toEqual(['own']);
+      expect(inherited.own).toBe('token wxyz');
+    });
   });
 
   describe('revealMap()', () => {
