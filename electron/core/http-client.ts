@@ -117,7 +117,9 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpExchange> {
     );
   } finally {
     guard.dispose();
-    destroyAll(sockets);
+    // Closing the handle costs a system call or two; the caller does not wait for it, so it
+    // runs once the caller has moved on (on success, after the signalling connect is sent).
+    setImmediate(destroyAll, sockets);
   }
 }
 

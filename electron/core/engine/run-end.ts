@@ -7,10 +7,17 @@ import type { ErrorInfo, RunOutcome } from '../../contract';
 export class RunEnd extends Error {
   override readonly name = 'RunEnd';
 
-  constructor(
-    readonly outcome: RunOutcome,
-    readonly error: ErrorInfo | null,
-  ) {
+  readonly outcome: RunOutcome;
+  readonly error: ErrorInfo | null;
+
+  constructor(outcome: RunOutcome, error: ErrorInfo | null) {
+    // A RunEnd is how a run ends, not a fault: every run makes at least one, and a stack trace
+    // (which V8 captures through every async frame) would tell nobody anything.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(error?.message ?? outcome);
+    Error.stackTraceLimit = stackTraceLimit;
+    this.outcome = outcome;
+    this.error = error;
   }
 }
