@@ -15,15 +15,20 @@ const BASELINE_TIMEOUT_MS = 10_000;
  * The least a client can do to join: a bare `fetch` of the API URL, then a bare socket.io 2.5.0
  * connection (websocket only, no reconnection) that sends `joinRoom` and waits for `inRoom`.
  * No events, no redaction, no timings, no port ladder: the floor the engine is compared with.
- * Resolves with the wall time in milliseconds.
+ * With `freshConnection` the API request opens its own connection instead of reusing the one
+ * `fetch` kept from the previous call. Resolves with the wall time in milliseconds.
  */
-export async function baselineHandshake(target: BaselineTarget): Promise<number> {
+export async function baselineHandshake(
+  target: BaselineTarget,
+  options: { freshConnection?: boolean } = {},
+): Promise<number> {
   const started = performance.now();
   const url = `${target.server}/api/${target.appKey}/${target.room}?rand=${Date.now()}`;
-  const response = await fetch(url, {
-    headers: { Origin: target.origin },
-    signal: AbortSignal.timeout(BASELINE_TIMEOUT_MS),
-  });
+  // `fetch` keeps its connection to the API open between calls; `Connection: close` makes it
+  // open a new one each time, as the engine does (it measures TCP and TLS on every run).
+  const headers: Record<string, string> = { Origin: target.origin };
+  if (options.freshConnection === true) headers.Connection = 'close';
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(BASELINE_TIMEOUT_MS) });
   const body = (await response.json()) as Record<string, unknown>;
   if (body.success !== true) throw new Error(`baseline API request refused: ${String(body.error)}`);
 

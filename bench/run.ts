@@ -45,7 +45,7 @@ const SECTIONS: Section[] = [
     id: 1,
     title: '1. handshake latency',
     run: ({ sandbox, rounds }) =>
-      measureHandshakeLatency(sandbox.url, { rounds, pairs: 30, warmup: 20 }),
+      measureHandshakeLatency(sandbox.url, { rounds, sets: 100, warmup: 30 }),
   },
   {
     id: 2,
