@@ -1,11 +1,11 @@
-import { mount, unmount } from 'svelte';
+import { mount, tick, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import App from '../../../renderer/src/App.svelte';
 import type { RunSummary, TimelineEvent } from '../../../renderer/src/lib/contract';
 import '../../../renderer/src/styles/app.css';
 
-import { stubApi } from './stub-api';
+import { stubApi, summaryOf } from './stub-api';
 
 const EVENT_COUNT = 100_000;
 
@@ -105,5 +105,74 @@ describe('VirtualTimeline', () => {
     expect(last.getAttribute('aria-selected')).toBe('true');
     expect(grid()!.querySelectorAll('[role="row"]').length).toBeLessThan(120);
     expect(firstPaintMs).toBeLessThan(10_000);
+  });
+
+  it('stays on the newest row while batches arrive between frames, until scrolled up', async () => {
+    const target = document.createElement('div');
+    target.style.height = '900px';
+    document.body.append(target);
+    let push: ((payload: { runId: string; events: TimelineEvent[] }) => void) | null = null;
+    app = mount(App, {
+      target,
+      props: {
+        api: stubApi({
+          summary: { ...summaryOf('live', 0), state: 'signalling', finishedAt: null },
+          events: [],
+          onListen: (listener) => (push = listener),
+        }),
+      },
+    });
+    const grid = (): HTMLElement | null => document.querySelector('[data-testid="timeline"]');
+    await waitFor(() => push !== null && grid()?.textContent.includes('No event matches') === true);
+    let seq = 0;
+    const pushNotes = (count: number): void => {
+      const events: TimelineEvent[] = [];
+      for (let index = 0; index < count; index++) {
+        seq += 1;
+        const at = new Date(Date.parse('2026-12-03T10:00:00.000Z') + seq).toISOString();
+        events.push({ seq, t: seq, at, type: 'note', level: 'info', message: `note ${seq}` });
+      }
+      push!({ runId: 'live', events });
+    };
+    const frames = (count: number): Promise<void> =>
+      new Promise((resolve) => {
+        const step = (left: number): void => {
+          if (left === 0) resolve();
+          else requestAnimationFrame(() => step(left - 1));
+        };
+        step(count);
+      });
+
+    // Each batch lands after the previous one's viewport move and its scroll event.
+    for (let batch = 0; batch < 20; batch++) {
+      pushNotes(40);
+      await frames(3);
+      expect(grid()!.querySelector(`[data-seq="${seq}"]`)).not.toBeNull();
+    }
+    // A batch that lands after a viewport move but before that move's scroll event: the event
+    // then reports a position older than the slice, which must not stop the following.
+    pushNotes(40);
+    await tick();
+    await new Promise<void>((resolve) => {
+      requestAnimationFrame(() => {
+        setTimeout(() => {
+          pushNotes(40);
+          resolve();
+        }, 0);
+      });
+    });
+    await frames(3);
+    expect(grid()!.querySelector(`[data-seq="${seq}"]`)).not.toBeNull();
+    pushNotes(40);
+    await frames(3);
+    expect(grid()!.querySelector(`[data-seq="${seq}"]`)).not.toBeNull();
+
+    grid()!.scrollTop = 0;
+    await frames(3);
+    pushNotes(40);
+    await frames(3);
+    expect(grid()!.querySelector(`[data-seq="${seq}"]`)).toBeNull();
+    expect(grid()!.querySelector('[data-seq="1"]')).not.toBeNull();
+    expect(grid()!.querySelectorAll('[role="row"]').length).toBeLessThan(120);
   });
 });
