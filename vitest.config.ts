@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['tests/electron/**/*.test.ts'],
+          include: ['tests/electron/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 20_000,

@@ -5,17 +5,26 @@
  */
 
 /**
- * Installs `window.benchProbe`: a rAF loop recording frame deltas while `isRecording`, and the
- * epoch time at which the row of event `lastSeq` first is in the DOM.
+ * Installs `window.benchProbe`: a rAF loop recording, while `isRecording`, each frame's delta
+ * and whether the DOM changed since the frame before (a MutationObserver on the body sets the
+ * flag), and the epoch time at which the row of event `lastSeq` first is in the DOM.
  */
 export function installProbeScript(lastSeq: number): string {
   return `(() => {
-    const probe = { isRecording: false, deltas: [], lastShownAt: null };
+    const probe = { isRecording: false, deltas: [], updated: [], lastShownAt: null };
     window.benchProbe = probe;
     let previous = null;
+    let isDirty = false;
+    new MutationObserver(() => { isDirty = true; }).observe(document.body, {
+      subtree: true, childList: true, characterData: true, attributes: true,
+    });
     const selector = '[data-testid="timeline"] [data-seq="${lastSeq}"]';
     const loop = (now) => {
-      if (previous !== null && probe.isRecording) probe.deltas.push(now - previous);
+      if (previous !== null && probe.isRecording) {
+        probe.deltas.push(now - previous);
+        probe.updated.push(isDirty);
+      }
+      isDirty = false;
       previous = now;
       if (probe.lastShownAt === null && document.querySelector(selector) !== null) {
         probe.lastShownAt = performance.timeOrigin + performance.now();
@@ -69,7 +78,7 @@ export const LAST_SHOWN_SCRIPT = 'window.benchProbe.lastShownAt !== null';
 /** Stops recording and returns what the probe saw. */
 export const READ_PROBE_SCRIPT =
   '(() => { const b = window.benchProbe; b.isRecording = false; ' +
-  'return { lastShownAt: b.lastShownAt, deltas: b.deltas }; })()';
+  'return { lastShownAt: b.lastShownAt, deltas: b.deltas, updated: b.updated }; })()';
 
 /**
  * How many events the timeline holds, from its own counter line (`13889 shown · 13889 events`);
