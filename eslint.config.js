@@ -8,13 +8,21 @@ import tseslint from 'typescript-eslint';
 
 // `electron` is listed as a module name, not a pattern: as a gitignore-style pattern it would
 // also match the `electron/` folder in relative paths such as `../electron/contract`.
+// A layer listed as `../host/*` is refused as `../host` too: a folder's index import is the
+// same layer, and a gitignore-style `../host/*` pattern does not match it.
 const layerRule = (message, patterns) => ({
   'no-restricted-imports': [
     'error',
     {
       paths: [{ name: 'electron', message }],
       patterns: patterns.map((group) => ({
-        group: group.filter((pattern) => pattern !== 'electron'),
+        group: group
+          .filter((pattern) => pattern !== 'electron')
+          .flatMap((pattern) =>
+            pattern.endsWith('/*') && pattern !== 'node:*'
+              ? [pattern, pattern.slice(0, -2)]
+              : [pattern],
+          ),
         message,
       })),
     },
