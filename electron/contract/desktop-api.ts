@@ -28,6 +28,11 @@ export interface SecretStoreStatus {
   backend: string;
   /** Said to the user when nothing protects secrets. */
   warning: string | null;
+  /**
+   * The user's choice to store secrets on disk where no OS keyring protects them; `null` where
+   * there is no such choice (a keyring protects them, or the host keeps them in memory only).
+   */
+  storeWithoutKeyring: boolean | null;
 }
 
 /** The embedded sandbox's state. */
@@ -61,6 +66,7 @@ export interface InvokeMap {
     result: Result<null>;
   };
   'secrets:clear': { args: [profileId: string]; result: Result<null> };
+  'secrets:store-without-keyring': { args: [enabled: boolean]; result: Result<SecretStoreStatus> };
   'run:start': { args: [profileId: string]; result: Result<{ runId: string }> };
   'run:cancel': { args: [runId: string]; result: Result<null> };
   'run:list': { args: []; result: RunSummary[] };
@@ -136,6 +142,8 @@ export interface DesktopApi {
     status(): Promise<SecretStoreStatus>;
     set(profileId: string, kind: 'secret' | 'credentials', value: string): Promise<Result<null>>;
     clear(profileId: string): Promise<Result<null>>;
+    /** Turns the opt-in to store secrets without a keyring on or off; saved in the settings. */
+    storeWithoutKeyring(enabled: boolean): Promise<Result<SecretStoreStatus>>;
   };
   runs: {
     start(profileId: string): Promise<Result<{ runId: string }>>;
@@ -191,6 +199,7 @@ export function createDesktopApi(transport: ApiTransport): DesktopApi {
       status: () => invoke('secrets:status'),
       set: (profileId, kind, value) => invoke('secrets:set', profileId, kind, value),
       clear: (profileId) => invoke('secrets:clear', profileId),
+      storeWithoutKeyring: (enabled) => invoke('secrets:store-without-keyring', enabled),
     },
     runs: {
       start: (profileId) => invoke('run:start', profileId),

@@ -22,6 +22,7 @@ export const INVOKE_ARG_SCHEMAS = {
   'secrets:status': z.tuple([]),
   'secrets:set': z.tuple([id, z.enum(['secret', 'credentials']), z.string().min(1).max(4096)]),
   'secrets:clear': z.tuple([id]),
+  'secrets:store-without-keyring': z.tuple([z.boolean()]),
   'run:start': z.tuple([id]),
   'run:cancel': z.tuple([id]),
   'run:list': z.tuple([]),

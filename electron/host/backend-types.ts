@@ -20,12 +20,20 @@ export type PushListener = <C extends PushChannel>(channel: C, payload: PushMap[
  * Where secrets live. In the app: `safeStorage`-encrypted in its own file; in the web host
  * and tests: memory; the CLI: never stored. A vault never writes into the profile file.
  */
+/** The `settings` key that holds the opt-in to store secrets where no keyring protects them. */
+export const STORE_WITHOUT_KEYRING_SETTING = 'storeSecretsWithoutKeyring';
+
 export interface SecretVault {
   status(): SecretStoreStatus;
   get(profileId: string, kind: 'secret' | 'credentials'): Promise<string | null>;
   set(profileId: string, kind: 'secret' | 'credentials', value: string): Promise<void>;
   clear(profileId: string): Promise<void>;
   has(profileId: string): Promise<boolean>;
+  /**
+   * Turns the opt-in to store secrets where no keyring protects them on or off, moving what
+   * the vault holds accordingly. Absent where the vault offers no such choice.
+   */
+  storeWithoutKeyring?(enabled: boolean): Promise<void>;
 }
 
 /**

@@ -13,7 +13,13 @@ import { createLogger } from '../core/logger';
 import { builtinEntries, findBuiltin, isBuiltinId } from '../core/profiles/builtin-profiles';
 import { ENGINE_VERSION } from '../core/version';
 
-import type { Backend, BackendHandlers, BackendOptions, PushListener } from './backend-types';
+import {
+  STORE_WITHOUT_KEYRING_SETTING,
+  type Backend,
+  type BackendHandlers,
+  type BackendOptions,
+  type PushListener,
+} from './backend-types';
 import { PRODUCT_NAME } from './data-dir';
 import { EmbeddedSandbox } from './embedded-sandbox';
 import { exportRun, importBundle, importHarProfile } from './export-bridge';
@@ -169,6 +175,24 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
       await vault.clear(profileId);
 
       return ok(null);
+    },
+    'secrets:store-without-keyring': async (enabled) => {
+      const before = vault.status();
+      if (vault.storeWithoutKeyring === undefined || before.storeWithoutKeyring === null) {
+        return fail(
+          'secret.unavailable',
+          `Secrets here are kept by \`${before.backend}\`, which offers no choice to store ` +
+            `them without a keyring`,
+        );
+      }
+      try {
+        await vault.storeWithoutKeyring(enabled);
+        store.setSetting(STORE_WITHOUT_KEYRING_SETTING, enabled);
+      } catch (error) {
+        return fail('secret.unavailable', error instanceof Error ? error.message : String(error));
+      }
+
+      return ok(vault.status());
     },
     'run:start': async (profileId) => {
       const entry = findEntry(profileId);

@@ -1,4 +1,4 @@
-import { fail, type AppInfo, type InvokeChannel } from '../contract';
+import { fail, type AppInfo, type InvokeChannel, type SecretStoreStatus } from '../contract';
 import { createLogger } from '../core/logger';
 import { builtinEntries } from '../core/profiles/builtin-profiles';
 
@@ -17,7 +17,12 @@ function fallbackOf(channel: InvokeChannel, appInfo: () => AppInfo, error: unkno
     case 'catalog:list':
       return [];
     case 'secrets:status':
-      return { encrypted: false, backend: 'unavailable', warning: messageOf(error) };
+      return {
+        encrypted: false,
+        backend: 'unavailable',
+        warning: messageOf(error),
+        storeWithoutKeyring: null,
+      } satisfies SecretStoreStatus;
     case 'sandbox:status':
       return { running: false, url: null };
     case 'app:renderer-ready':
@@ -29,6 +34,7 @@ function fallbackOf(channel: InvokeChannel, appInfo: () => AppInfo, error: unkno
     case 'profiles:export':
     case 'secrets:set':
     case 'secrets:clear':
+    case 'secrets:store-without-keyring':
     case 'run:start':
     case 'run:cancel':
     case 'run:get':

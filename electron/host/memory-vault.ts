@@ -14,6 +14,7 @@ export class MemoryVault implements SecretVault {
       encrypted: false,
       backend: 'memory',
       warning: 'Secrets are kept in memory for this session only and are forgotten on restart',
+      storeWithoutKeyring: null,
     };
   }
 

@@ -126,6 +126,16 @@ export class ProfileStore {
       : undefined;
   }
 
+  /** Writes one setting of the `settings` key, keeping the others. */
+  setSetting(name: string, value: unknown): void {
+    const settings = this.#file.get('settings');
+    const current =
+      typeof settings === 'object' && settings !== null
+        ? (settings as Record<string, unknown>)
+        : {};
+    this.#file.set('settings', { ...current, [name]: value });
+  }
+
   #readValid(): Profile[] {
     const raw = this.#file.get('profiles');
     if (!Array.isArray(raw)) return [];

@@ -7,7 +7,7 @@ import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electro
 import { configureLogging, createLogger } from '../core/logger';
 import { ENGINE_VERSION } from '../core/version';
 import { createBackend } from '../host/backend';
-import type { Backend } from '../host/backend-types';
+import { STORE_WITHOUT_KEYRING_SETTING, type Backend } from '../host/backend-types';
 import { PRODUCT_NAME } from '../host/data-dir';
 import { createLogFileSink } from '../host/log-file-sink';
 
@@ -65,7 +65,7 @@ async function start(): Promise<void> {
   const vault = await SafeStorageVault.open({
     safeStorage,
     dir: dataDir,
-    allowUnprotected: settings?.storeSecretsWithoutKeyring === true,
+    allowUnprotected: settings?.[STORE_WITHOUT_KEYRING_SETTING] === true,
   });
   backend = await createBackend({ host: 'electron', dataDir, vault, openStore: () => storeFile });
 

@@ -28,6 +28,7 @@ const ARG_NAMES: Record<InvokeChannel, readonly string[]> = {
   'secrets:status': [],
   'secrets:set': ['profileId', 'kind', 'value'],
   'secrets:clear': ['profileId'],
+  'secrets:store-without-keyring': ['enabled'],
   'run:start': ['profileId'],
   'run:cancel': ['runId'],
   'run:list': [],

@@ -21,15 +21,12 @@ type SafeStorageApi = Pick<
   | 'getSelectedStorageBackend'
 >;
 
-// Known limit: the opt-in to store secrets without a keyring is
-// `settings.storeSecretsWithoutKeyring` in config.json, read at start; there is no switch in the
-// UI yet, so users must edit the file.
 /** What the vault needs. */
 export interface SafeStorageVaultOptions {
   safeStorage: SafeStorageApi;
   /** Folder of `secrets.bin` (the app's userData). */
   dir: string;
-  /** The user's opt-in to store secrets where no OS keyring protects them. */
+  /** The user's opt-in, as saved, to store secrets where no OS keyring protects them. */
   allowUnprotected: boolean;
   platform?: NodeJS.Platform;
 }
@@ -45,9 +42,11 @@ export class SafeStorageVault implements SecretVault {
   readonly #file: string;
   readonly #session = new Map<string, string>();
   readonly #available: boolean;
+  #allowUnprotected: boolean;
 
   private constructor(options: SafeStorageVaultOptions, available: boolean) {
     this.#options = options;
+    this.#allowUnprotected = options.allowUnprotected;
     this.#file = join(options.dir, SECRETS_FILE);
     this.#available = available;
   }
@@ -66,23 +65,33 @@ export class SafeStorageVault implements SecretVault {
 
   /** Whether values go to disk, and whether encrypted. */
   #mode(): 'keyring' | 'obfuscated' | 'plaintext' | 'session' {
-    const { safeStorage, allowUnprotected, platform = process.platform } = this.#options;
     const available = this.#available;
-    const weak =
-      available && platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
-    if (available && !weak) return 'keyring';
-    if (!allowUnprotected) return 'session';
+    if (this.#hasKeyring()) return 'keyring';
+    if (!this.#allowUnprotected) return 'session';
 
     return available ? 'obfuscated' : 'plaintext';
+  }
+
+  #hasKeyring(): boolean {
+    const { safeStorage, platform = process.platform } = this.#options;
+    const weak = platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+
+    return this.#available && !weak;
   }
 
   status(): SecretStoreStatus {
     switch (this.#mode()) {
       case 'keyring':
-        return { encrypted: true, backend: 'safeStorage', warning: null };
+        return {
+          encrypted: true,
+          backend: 'safeStorage',
+          warning: null,
+          storeWithoutKeyring: null,
+        };
       case 'obfuscated':
         return {
           encrypted: false,
+          storeWithoutKeyring: true,
           backend: 'safeStorage basic_text (opted in)',
           warning:
             'No OS keyring is available: secrets are stored with a fixed key anyone on this ' +
@@ -91,16 +100,18 @@ export class SafeStorageVault implements SecretVault {
       case 'plaintext':
         return {
           encrypted: false,
+          storeWithoutKeyring: true,
           backend: 'plaintext (opted in)',
           warning: 'No encryption is available: secrets are stored unencrypted in secrets.bin',
         };
       case 'session':
         return {
           encrypted: false,
+          storeWithoutKeyring: false,
           backend: 'memory',
           warning:
             'No OS keyring is available, so secrets are not stored: they are kept for this ' +
-            'session only (set `settings.storeSecretsWithoutKeyring` to store them anyway)',
+            'session only (choose "Store without keyring" to store them anyway)',
         };
     }
   }
@@ -143,6 +154,38 @@ export class SafeStorageVault implements SecretVault {
     if (changed) this.#write(entries);
 
     return Promise.resolve();
+  }
+
+  /**
+   * Turns the opt-in on (what this session holds goes to `secrets.bin`) or off (what the file
+   * holds is taken off the disk and kept for this session, so nothing is lost until the app
+   * quits). With a keyring nothing moves: the choice only matters where there is none.
+   */
+  async storeWithoutKeyring(enabled: boolean): Promise<void> {
+    if (enabled === this.#allowUnprotected) return;
+    if (this.#hasKeyring()) {
+      this.#allowUnprotected = enabled;
+
+      return;
+    }
+    const entries = this.#read();
+    if (enabled) {
+      this.#allowUnprotected = true;
+      for (const [key, value] of this.#session) entries.set(key, await this.#encode(value));
+      this.#write(entries);
+      this.#session.clear();
+
+      return;
+    }
+    for (const [key, blob] of entries) {
+      try {
+        this.#session.set(key, await this.#decode(blob));
+      } catch (error) {
+        log.warn('stored secret unreadable, dropped with the opt-in', { key, error });
+      }
+    }
+    this.#allowUnprotected = false;
+    this.#write(new Map());
   }
 
   async has(profileId: string): Promise<boolean> {

@@ -120,6 +120,8 @@ function nearArgs(channel: InvokeChannel): fc.Arbitrary<unknown[]> {
         fc.constantFrom('secret', 'credentials', 'token'),
         fc.oneof(fc.string(), nastyValue),
       );
+    case 'secrets:store-without-keyring':
+      return fc.tuple(fc.oneof(fc.boolean(), nastyValue));
     case 'run:events-since':
       return fc.tuple(id, fc.oneof(fc.integer({ min: -2, max: 5 }), nastyValue));
     case 'repeat:start':

@@ -54,6 +54,16 @@ async function runRecipe(profileId: string) {
 }
 
 describe('createBackend()', () => {
+  it('refuses the no-keyring opt-in where the vault keeps secrets in memory only', async () => {
+    const answer = await backend.handlers['secrets:store-without-keyring'](true);
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'secret.unavailable' } });
+    expect(await backend.handlers['secrets:status']()).toMatchObject({
+      backend: 'memory',
+      storeWithoutKeyring: null,
+    });
+  });
+
   it('lists the built-in recipes before saved profiles', async () => {
     const list = await backend.handlers['profiles:list']();
 

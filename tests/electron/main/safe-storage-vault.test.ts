@@ -9,6 +9,8 @@ vi.mock('electron', () => import('../../support/electron'));
 const { safeStorage } = await import('../../support/electron');
 const { SafeStorageVault, SECRETS_FILE } =
   await import('../../../electron/main/safe-storage-vault');
+const { createBackend } = await import('../../../electron/host/backend');
+const { STORE_WITHOUT_KEYRING_SETTING } = await import('../../../electron/host/backend-types');
 
 let dir: string;
 
@@ -65,6 +67,52 @@ describe('SafeStorageVault', () => {
     expect(readFileSync(join(dir, SECRETS_FILE), 'utf8')).not.toContain('my-app-secret-123');
     expect(optedIn.status()).toMatchObject({ encrypted: false });
     expect(optedIn.status().warning).toMatch(/fixed key/);
+  });
+
+  it('moves what it holds when the opt-in is turned on and off, losing nothing', async () => {
+    safeStorage.backend = 'basic_text';
+    const file = join(dir, SECRETS_FILE);
+    const vault = await open(false);
+    await vault.set('p1', 'secret', 'my-app-secret-123');
+    expect(vault.status().storeWithoutKeyring).toBe(false);
+    expect(existsSync(file)).toBe(false);
+
+    await vault.storeWithoutKeyring(true);
+    expect(vault.status()).toMatchObject({ storeWithoutKeyring: true, encrypted: false });
+    expect(readFileSync(file, 'utf8')).not.toContain('my-app-secret-123');
+    expect(await (await open(true)).get('p1', 'secret')).toBe('my-app-secret-123');
+
+    await vault.storeWithoutKeyring(false);
+    expect(vault.status().storeWithoutKeyring).toBe(false);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ entries: {} });
+    // Off the disk, still here for this session.
+    expect(await vault.get('p1', 'secret')).toBe('my-app-secret-123');
+    expect(await (await open(false)).get('p1', 'secret')).toBeNull();
+  });
+
+  it('is switched through the backend, which saves the choice in config.json', async () => {
+    safeStorage.backend = 'basic_text';
+    const vault = await open(false);
+    const backend = await createBackend({ host: 'electron', dataDir: dir, vault });
+    try {
+      const on = await backend.handlers['secrets:store-without-keyring'](true);
+      expect(on).toMatchObject({ ok: true, value: { storeWithoutKeyring: true } });
+      const saved = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+        settings: Record<string, unknown>;
+      };
+      expect(saved.settings[STORE_WITHOUT_KEYRING_SETTING]).toBe(true);
+
+      const off = await backend.handlers['secrets:store-without-keyring'](false);
+      expect(off).toMatchObject({ ok: true, value: { storeWithoutKeyring: false } });
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('offers no opt-in where a keyring protects secrets', async () => {
+    const vault = await open(false);
+
+    expect(vault.status().storeWithoutKeyring).toBeNull();
   });
 
   it('clears both kinds of a profile', async () => {

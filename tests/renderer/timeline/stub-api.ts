@@ -44,9 +44,16 @@ export function stubApi(run: StubRun): DesktopApi {
       export: unused,
     },
     secrets: {
-      status: () => Promise.resolve({ encrypted: false, backend: 'memory', warning: null }),
+      status: () =>
+        Promise.resolve({
+          encrypted: false,
+          backend: 'memory',
+          warning: null,
+          storeWithoutKeyring: null,
+        }),
       set: unused,
       clear: unused,
+      storeWithoutKeyring: unused,
     },
     runs: {
       start: unused,
