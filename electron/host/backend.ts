@@ -61,9 +61,18 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
   // A run of this session, of the history, or kept by a repeat batch.
   const logOf = (runId: string): Result<RunLog> => {
     const found = runs.get(runId);
-    const kept = found.ok ? undefined : repeats.runLog(runId);
+    if (found.ok) return found;
+    const kept = repeats.runLog(runId);
+    if (kept !== undefined) return ok(kept);
+    const repeatId = repeats.batchOf(runId);
+    if (repeatId === undefined) return found;
 
-    return kept === undefined ? found : ok(kept);
+    return fail(
+      'input.invalid',
+      `Run \`${runId}\` of batch \`${repeatId}\` is no longer kept: a batch keeps a sample of ` +
+        `its successes and its failures up to a cap, and a later run took this one's place`,
+      { field: 'runId' },
+    );
   };
 
   const findEntry = (profileId: string): { profile: Profile; builtIn: boolean } | undefined => {

@@ -16,7 +16,12 @@ import { DiagnosticError } from '../core/diagnostic-error';
 import { createLogger } from '../core/logger';
 import { resolvePlan } from '../core/plan-resolver';
 import { checkRepeatOptions } from '../core/repeat/repeat-options';
-import { runRepeat } from '../core/repeat/run-repeat';
+import { RunKeeper } from '../core/repeat/run-keeper';
+import {
+  DEFAULT_KEEP_FAILURES,
+  DEFAULT_KEEP_SUCCESS_SAMPLE,
+  runRepeat,
+} from '../core/repeat/run-repeat';
 import { headlineOf, stateOfResult } from '../core/run-outcome';
 
 import type { PushListener } from './backend-types';
@@ -33,7 +38,8 @@ interface Batch {
   summary: RepeatSummary;
   abort: AbortController;
   profile: Profile;
-  kept: Map<string, TimelineEvent[]>;
+  /** Filled as runs end, so a kept run opens while the batch is still going. */
+  keeper: RunKeeper;
   finished: Promise<void>;
 }
 
@@ -69,7 +75,10 @@ export class RepeatManager {
       summary: emptySummary(repeatId, profile.name, checked.value.count, this.#clock.now()),
       abort,
       profile,
-      kept: new Map(),
+      keeper: new RunKeeper({
+        keepSuccessSample: DEFAULT_KEEP_SUCCESS_SAMPLE,
+        keepFailures: DEFAULT_KEEP_FAILURES,
+      }),
       finished: Promise.resolve(),
     };
     this.#batches.set(repeatId, batch);
@@ -87,6 +96,7 @@ export class RepeatManager {
       options: checked.value,
       signal: abort.signal,
       repeatId,
+      keeper: batch.keeper,
       onProgress: (summary) => {
         batch.summary = summary;
         this.#push('repeat:progress', summary);
@@ -94,7 +104,6 @@ export class RepeatManager {
     }).then(
       (result) => {
         batch.summary = result.summary;
-        batch.kept = result.kept;
       },
       (error: unknown) => {
         log.error('repeat batch failed', { repeatId, error });
@@ -120,11 +129,20 @@ export class RepeatManager {
     return batch === undefined ? unknown(repeatId) : ok(batch.summary);
   }
 
-  /** A run a batch kept, as a run log. */
+  /** A run a batch keeps, as a run log; while the batch runs, one it may still evict. */
   runLog(runId: string): RunLog | undefined {
     for (const batch of this.#batches.values()) {
-      const events = batch.kept.get(runId);
+      const events = batch.keeper.eventsOf(runId);
       if (events !== undefined) return keptRunLog(runId, batch, events);
+    }
+
+    return undefined;
+  }
+
+  /** The batch a run id belongs to (run ids are `<repeatId>-<n>`), kept or not. */
+  batchOf(runId: string): string | undefined {
+    for (const repeatId of this.#batches.keys()) {
+      if (runId.startsWith(`${repeatId}-`)) return repeatId;
     }
 
     return undefined;

@@ -55,6 +55,11 @@ export class RunKeeper {
     return new Map(this.#sorted().map(([runId, run]) => [runId, run.events]));
   }
 
+  /** The events of a run kept now; `undefined` once it is evicted, or if it never was kept. */
+  eventsOf(runId: string): TimelineEvent[] | undefined {
+    return this.#runs.get(runId)?.events;
+  }
+
   /** Ids of every kept run, in the order they finished. */
   keptRunIds(): string[] {
     return this.#sorted().map(([runId]) => runId);

@@ -26,8 +26,8 @@ const PROGRESS_INTERVAL_MS = 100;
 const CANCEL_GRACE_MS = 5_000;
 
 /** Kept by default: a handful of successes to compare with, and plenty of failures. */
-const DEFAULT_KEEP_SUCCESS_SAMPLE = 5;
-const DEFAULT_KEEP_FAILURES = 50;
+export const DEFAULT_KEEP_SUCCESS_SAMPLE = 5;
+export const DEFAULT_KEEP_FAILURES = 50;
 
 /** The engine a batch drives; {@link runHandshake} unless a test or bench swaps it. */
 export type RepeatEngine = typeof runHandshake;
@@ -45,6 +45,11 @@ export interface RunRepeatInput {
   keepSuccessSample?: number;
   /** Failed runs kept in full, every kind of failure first (default 50). */
   keepFailures?: number;
+  /**
+   * The keeper to fill, so the caller can open kept runs while the batch is still going;
+   * when given, `keepSuccessSample` and `keepFailures` are its own business.
+   */
+  keeper?: RunKeeper;
   engine?: RepeatEngine;
   /**
    * Passed to every run as they are (`diagnose`, `stopAfter`, `clock`, `lookup`, …); the batch
@@ -91,10 +96,12 @@ export async function runRepeat(input: RunRepeatInput): Promise<RepeatResult> {
     total: count,
     startedAtMs: clock.now(),
   });
-  const keeper = new RunKeeper({
-    keepSuccessSample: input.keepSuccessSample ?? DEFAULT_KEEP_SUCCESS_SAMPLE,
-    keepFailures: input.keepFailures ?? DEFAULT_KEEP_FAILURES,
-  });
+  const keeper =
+    input.keeper ??
+    new RunKeeper({
+      keepSuccessSample: input.keepSuccessSample ?? DEFAULT_KEEP_SUCCESS_SAMPLE,
+      keepFailures: input.keepFailures ?? DEFAULT_KEEP_FAILURES,
+    });
   const startedMono = clock.monotonic();
   let finished = false;
   const snapshot = (): RepeatSummary =>

@@ -226,6 +226,57 @@ describe('createBackend()', () => {
     expect(kept.ok && kept.value.summary.repeatId).toBe(started.value.repeatId);
   });
 
+  it('opens a kept run while its batch is still going', async () => {
+    const started = await backend.handlers['repeat:start']('builtin:seat-limit', {
+      count: 4,
+      concurrency: 1,
+      intervalMs: 400,
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const repeatId = started.value.repeatId;
+    const deadline = Date.now() + 15_000;
+    let summary = await backend.handlers['repeat:get'](repeatId);
+    while (summary.ok && summary.value.keptRunIds.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      summary = await backend.handlers['repeat:get'](repeatId);
+    }
+    if (!summary.ok) throw new Error(summary.error.message);
+    const keptId = summary.value.keptRunIds[0] ?? '';
+
+    const kept = await backend.handlers['run:get'](keptId);
+    const during = await backend.handlers['repeat:get'](repeatId);
+
+    expect(during.ok && during.value.finishedAt).toBeNull();
+    expect(kept.ok && kept.value.summary.headline).toMatch(/^ERROR 4020/);
+    expect(kept.ok && kept.value.events.at(-1)?.type).toBe('result');
+    await backend.handlers['repeat:cancel'](repeatId);
+  });
+
+  it('says a batch no longer keeps a run its sample replaced', async () => {
+    const started = await backend.handlers['repeat:start']('builtin:cors-success', {
+      count: 8,
+      concurrency: 2,
+      intervalMs: 0,
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const repeatId = started.value.repeatId;
+    const deadline = Date.now() + 15_000;
+    let summary = await backend.handlers['repeat:get'](repeatId);
+    while (summary.ok && summary.value.finishedAt === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      summary = await backend.handlers['repeat:get'](repeatId);
+    }
+    if (!summary.ok) throw new Error(summary.error.message);
+    const kept = new Set(summary.value.keptRunIds);
+    const dropped = Array.from({ length: 8 }, (_, index) => `${repeatId}-${index + 1}`).find(
+      (runId) => !kept.has(runId),
+    );
+
+    expect(kept.size).toBe(5);
+    const answer = await backend.handlers['run:get'](dropped ?? '');
+    expect(answer.ok || answer.error.message).toMatch(/is no longer kept/);
+  });
+
   it('answers a bad request with a Result error, never a throw', async () => {
     const missing = await backend.handlers['run:start']('no-such-profile');
     const readOnly = await backend.handlers['secrets:set'](
