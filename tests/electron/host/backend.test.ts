@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { PushMap, RunState, TimelineEvent } from '../../../electron/contract';
+import type { PushMap, RepeatSummary, RunState, TimelineEvent } from '../../../electron/contract';
 import { computeCredentials } from '../../../electron/core/credentials';
 import { BUILTIN_RECIPES } from '../../../electron/core/profiles/builtin-profiles';
 import { createBackend } from '../../../electron/host/backend';
@@ -42,6 +42,20 @@ async function finished(runId: string): Promise<PushMap['run:state']> {
     const state = seen.states.find((item) => item.runId === runId && final.includes(item.state));
     if (state !== undefined) return state;
     if (Date.now() > deadline) throw new Error(`run ${runId} did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Polls a repeat batch until `isReady` holds for its summary (or 20 s pass), and returns it. */
+async function batchWhen(
+  repeatId: string,
+  isReady: (summary: RepeatSummary) => boolean,
+): Promise<RepeatSummary> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const summary = await backend.handlers['repeat:get'](repeatId);
+    if (!summary.ok) throw new Error(summary.error.message);
+    if (isReady(summary.value) || Date.now() > deadline) return summary.value;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -208,19 +222,13 @@ describe('createBackend()', () => {
       intervalMs: 0,
     });
     if (!started.ok) throw new Error(started.error.message);
-    const deadline = Date.now() + 20_000;
-    let summary = await backend.handlers['repeat:get'](started.value.repeatId);
-    while (summary.ok && summary.value.finishedAt === null && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      summary = await backend.handlers['repeat:get'](started.value.repeatId);
-    }
+    const summary = await batchWhen(started.value.repeatId, (batch) => batch.finishedAt !== null);
     stop();
-    if (!summary.ok) throw new Error(summary.error.message);
 
-    expect(summary.value.done).toBe(6);
-    expect(summary.value.outcomes).toEqual({ 'ERROR 4020': 6 });
+    expect(summary.done).toBe(6);
+    expect(summary.outcomes).toEqual({ 'ERROR 4020': 6 });
     expect(progress.at(-1)?.done).toBe(6);
-    const keptId = summary.value.keptRunIds[0] ?? '';
+    const keptId = summary.keptRunIds[0] ?? '';
     const kept = await backend.handlers['run:get'](keptId);
     expect(kept.ok && kept.value.summary.headline).toMatch(/^ERROR 4020/);
     expect(kept.ok && kept.value.summary.repeatId).toBe(started.value.repeatId);
@@ -234,14 +242,8 @@ describe('createBackend()', () => {
     });
     if (!started.ok) throw new Error(started.error.message);
     const repeatId = started.value.repeatId;
-    const deadline = Date.now() + 15_000;
-    let summary = await backend.handlers['repeat:get'](repeatId);
-    while (summary.ok && summary.value.keptRunIds.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      summary = await backend.handlers['repeat:get'](repeatId);
-    }
-    if (!summary.ok) throw new Error(summary.error.message);
-    const keptId = summary.value.keptRunIds[0] ?? '';
+    const summary = await batchWhen(repeatId, (batch) => batch.keptRunIds.length > 0);
+    const keptId = summary.keptRunIds[0] ?? '';
 
     const kept = await backend.handlers['run:get'](keptId);
     const during = await backend.handlers['repeat:get'](repeatId);
@@ -260,14 +262,8 @@ describe('createBackend()', () => {
     });
     if (!started.ok) throw new Error(started.error.message);
     const repeatId = started.value.repeatId;
-    const deadline = Date.now() + 15_000;
-    let summary = await backend.handlers['repeat:get'](repeatId);
-    while (summary.ok && summary.value.finishedAt === null && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      summary = await backend.handlers['repeat:get'](repeatId);
-    }
-    if (!summary.ok) throw new Error(summary.error.message);
-    const kept = new Set(summary.value.keptRunIds);
+    const summary = await batchWhen(repeatId, (batch) => batch.finishedAt !== null);
+    const kept = new Set(summary.keptRunIds);
     const dropped = Array.from({ length: 8 }, (_, index) => `${repeatId}-${index + 1}`).find(
       (runId) => !kept.has(runId),
     );
