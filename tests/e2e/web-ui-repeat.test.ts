@@ -153,9 +153,15 @@ describe('the Repeat action', () => {
     expect(realProblems()).toEqual([]);
   });
 
-  it('cancels a batch that is under way', async () => {
+  it('opens a kept run while a batch is under way, then cancels the batch', async () => {
     await pickProfile(page, 'Sandbox: CORS success');
     await startRepeat(page, { count: '400', concurrency: '1', intervalMs: '50' });
+    // A run the batch keeps opens while the batch goes on, named by its headline already.
+    const kept = page.getByTestId('repeat-kept-run');
+    await expect.poll(() => kept.first().textContent()).toContain('COMPLETED');
+    await kept.first().click();
+    await expect.poll(() => page.getByTestId('ready-state').textContent()).toBe('COMPLETED');
+    expect(await page.getByTestId('repeat-summary').textContent()).not.toContain('cancelled');
     await page.getByRole('button', { name: 'Cancel repeat' }).click();
     await expect
       .poll(() => page.getByTestId('repeat-summary').textContent(), { timeout: BATCH_TIMEOUT_MS })

@@ -29,7 +29,7 @@ export class RepeatStore {
   unavailable = $state<string | null>(null);
   /** The kept run shown in the timeline, to mark it in the list. */
   openedRunId = $state<string | null>(null);
-  /** Headlines of the kept runs (`ERROR 4005 …`), read once the batch has ended. */
+  /** Headlines of the kept runs (`ERROR 4005 …`), read as the batch keeps them. */
   headlines = $state<Record<string, string>>({});
 
   readonly errors = $derived.by(() => {
@@ -68,7 +68,7 @@ export class RepeatStore {
     return this.#api.repeats.onProgress((summary) => {
       if (this.summary === null || this.summary.repeatId === summary.repeatId) {
         this.summary = summary;
-        if (summary.finishedAt !== null) void this.#loadHeadlines(summary);
+        this.#requestHeadlines();
       }
     });
   }
@@ -127,6 +127,26 @@ export class RepeatStore {
   async open(runId: string): Promise<void> {
     this.openedRunId = runId;
     await this.#openRun(runId);
+  }
+
+  #headlineLoad: Promise<void> | null = null;
+  #wantsHeadlines = false;
+
+  /**
+   * Reads the headlines of the runs kept so far. Pushes come up to ten a second: one reader
+   * runs at a time, and a push that lands while it reads makes it go round once more.
+   */
+  #requestHeadlines(): void {
+    this.#wantsHeadlines = true;
+    if (this.#headlineLoad !== null) return;
+    this.#headlineLoad = (async () => {
+      while (this.#wantsHeadlines) {
+        this.#wantsHeadlines = false;
+        if (this.summary !== null) await this.#loadHeadlines(this.summary);
+      }
+    })().finally(() => {
+      this.#headlineLoad = null;
+    });
   }
 
   /**
