@@ -78,6 +78,7 @@ export interface InvokeMap {
   };
   'repeat:cancel': { args: [repeatId: string]; result: Result<null> };
   'repeat:get': { args: [repeatId: string]; result: Result<RepeatSummary> };
+  'repeat:list': { args: []; result: RepeatSummary[] };
   'export:render': { args: [runId: string, options: ExportOptions]; result: Result<ExportedFile> };
   'import:bundle': { args: [text: string]; result: Result<RunSummary> };
   'import:har-profile': {
@@ -158,6 +159,8 @@ export interface DesktopApi {
     start(profileId: string, options: RepeatOptions): Promise<Result<{ repeatId: string }>>;
     cancel(repeatId: string): Promise<Result<null>>;
     get(repeatId: string): Promise<Result<RepeatSummary>>;
+    /** The batches the host still holds (its last 20), newest first. */
+    list(): Promise<RepeatSummary[]>;
     onProgress(listener: (payload: RepeatSummary) => void): Unsubscribe;
   };
   exports: {
@@ -214,6 +217,7 @@ export function createDesktopApi(transport: ApiTransport): DesktopApi {
       start: (profileId, options) => invoke('repeat:start', profileId, options),
       cancel: (repeatId) => invoke('repeat:cancel', repeatId),
       get: (repeatId) => invoke('repeat:get', repeatId),
+      list: () => invoke('repeat:list'),
       onProgress: (listener) => subscribe('repeat:progress', listener),
     },
     exports: {

@@ -38,6 +38,7 @@ export const INVOKE_ARG_SCHEMAS = {
   ]),
   'repeat:cancel': z.tuple([id]),
   'repeat:get': z.tuple([id]),
+  'repeat:list': z.tuple([]),
   'export:render': z.tuple([
     id,
     z.object({

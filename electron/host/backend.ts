@@ -229,6 +229,7 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
     },
     'repeat:cancel': (repeatId) => Promise.resolve(repeats.cancel(repeatId)),
     'repeat:get': (repeatId) => Promise.resolve(repeats.get(repeatId)),
+    'repeat:list': () => Promise.resolve(repeats.list()),
     'export:render': (runId, exportOptions) => {
       const runLog = logOf(runId);
       if (!runLog.ok) return Promise.resolve(runLog);

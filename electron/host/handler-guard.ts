@@ -14,6 +14,7 @@ function fallbackOf(channel: InvokeChannel, appInfo: () => AppInfo, error: unkno
     case 'profiles:list':
       return builtinEntries();
     case 'run:list':
+    case 'repeat:list':
     case 'catalog:list':
       return [];
     case 'secrets:status':

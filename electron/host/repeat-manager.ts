@@ -30,7 +30,7 @@ import type { RunManager } from './run-manager';
 const log = createLogger('diag:repeat-manager');
 
 // Known limit: batches and the runs they keep live in memory only (the last 20 batches); they
-// are not written to the run history, so a restart forgets them.
+// are not written to the run history, so a restart of the host forgets them.
 /** Finished batches kept for `repeat:get` and their kept runs; older ones are forgotten. */
 const KEPT_BATCHES = 20;
 
@@ -127,6 +127,11 @@ export class RepeatManager {
     const batch = this.#batches.get(repeatId);
 
     return batch === undefined ? unknown(repeatId) : ok(batch.summary);
+  }
+
+  /** Every batch held, newest first. */
+  list(): RepeatSummary[] {
+    return [...this.#batches.values()].map((batch) => batch.summary).reverse();
   }
 
   /** A run a batch keeps, as a run log; while the batch runs, one it may still evict. */

@@ -37,6 +37,7 @@ const ARG_NAMES: Record<InvokeChannel, readonly string[]> = {
   'repeat:start': ['profileId', 'options'],
   'repeat:cancel': ['repeatId'],
   'repeat:get': ['repeatId'],
+  'repeat:list': [],
   'export:render': ['runId', 'options'],
   'import:bundle': ['text'],
   'import:har-profile': ['text', 'keepCredentials'],

@@ -173,6 +173,22 @@ describe('the Repeat action', () => {
     );
     expect(done).toBeLessThan(400);
   });
+
+  it('shows the newest batch again after a reload, its kept runs named', async () => {
+    await pickProfile(page, 'Sandbox: wrong secret');
+    await startRepeat(page, { count: '3', concurrency: '1' });
+    await waitForBatch(page, 3);
+
+    await page.reload();
+
+    await expect
+      .poll(() => page.getByTestId('repeat-progress').textContent())
+      .toContain('repeat 3/3');
+    const failed = page.getByTestId('repeat-failed-run');
+    await expect.poll(() => failed.last().textContent()).toContain('ERROR 4005');
+    expect(await failed.count()).toBe(3);
+    expect(realProblems()).toEqual([]);
+  });
 });
 
 describe('the Repeat summary in dark mode', () => {

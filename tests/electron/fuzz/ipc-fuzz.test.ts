@@ -141,6 +141,7 @@ function nearArgs(channel: InvokeChannel): fc.Arbitrary<unknown[]> {
     case 'catalog:list':
     case 'profiles:list':
     case 'run:list':
+    case 'repeat:list':
     case 'sandbox:start':
     case 'sandbox:status':
     case 'sandbox:stop':

@@ -21,9 +21,7 @@ export class RepeatStore {
   });
   isFormOpen = $state(false);
   isStarting = $state(false);
-  // Known limit: nothing asks the backend for its batches at start (there is no `repeat:list`),
-  // so a reload forgets the summary shown; a batch still running reappears with its next push.
-  /** The batch shown: the one started here, or the latest one pushed. */
+  /** The batch shown: the one started here, the latest one pushed, or the newest held. */
   summary = $state<RepeatSummary | null>(null);
   /** Set when the backend refused the last start. */
   unavailable = $state<string | null>(null);
@@ -71,6 +69,21 @@ export class RepeatStore {
         this.#requestHeadlines();
       }
     });
+  }
+
+  /**
+   * Shows the newest batch the host still holds, so a reload comes back to the batch it was
+   * showing (running or not). A push or a start that came first wins.
+   */
+  async restore(): Promise<void> {
+    try {
+      const [newest] = await this.#api.repeats.list();
+      if (newest === undefined || this.summary !== null) return;
+      this.summary = newest;
+      this.#requestHeadlines();
+    } catch {
+      // The panel works without it; a running batch shows again with its next push.
+    }
   }
 
   /** Starts a batch with the form's options; does nothing while they are invalid. */
