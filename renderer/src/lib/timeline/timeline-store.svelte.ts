@@ -44,6 +44,11 @@ export class TimelineStore {
   scrollRequest = $state<{ seq: number; nonce: number } | null>(null);
 
   timeMode = $state<TimeMode>('relative');
+  /**
+   * Set when the menu's Export run came while another view was shown: the app switches to the
+   * timeline, whose export panel then takes the request as it mounts.
+   */
+  isExportPending = false;
   readonly #hiddenTypes = new SvelteSet<TimelineEventType>();
   readonly #severities = new SvelteSet<Severity>(ALL_SEVERITIES);
   #showLowLevel = $state(false);
