@@ -10,6 +10,7 @@ import type {
 } from '../../../renderer/src/lib/contract';
 import '../../../renderer/src/styles/app.css';
 import { stubApi, summaryOf } from '../timeline/stub-api';
+import { waitFor } from '../wait-for';
 
 let app: Record<string, unknown> | null = null;
 
@@ -18,14 +19,6 @@ afterEach(() => {
   app = null;
   document.body.innerHTML = '';
 });
-
-async function waitFor(check: () => boolean): Promise<void> {
-  const until = performance.now() + 5000;
-  while (!check()) {
-    if (performance.now() > until) throw new Error('timed out waiting for the app');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("the menu's Export run", () => {
   it('switches to the timeline from another view and exports the open run', async () => {

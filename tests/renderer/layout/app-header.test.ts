@@ -5,6 +5,7 @@ import App from '../../../renderer/src/App.svelte';
 import type { DesktopApi, SecretStoreStatus } from '../../../renderer/src/lib/contract';
 import '../../../renderer/src/styles/app.css';
 import { stubApi, summaryOf } from '../timeline/stub-api';
+import { waitFor } from '../wait-for';
 
 const NO_KEYRING: SecretStoreStatus = {
   encrypted: false,
@@ -52,14 +53,6 @@ async function checkbox(): Promise<HTMLInputElement> {
     const box = document.querySelector<HTMLInputElement>('[data-testid="store-without-keyring"]');
     if (box !== null) return box;
     if (performance.now() > until) throw new Error('no "Store without keyring" checkbox');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function waitFor(check: () => boolean): Promise<void> {
-  const until = performance.now() + 5000;
-  while (!check()) {
-    if (performance.now() > until) throw new Error('timed out waiting for the header');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -13,6 +13,7 @@ import { buildRows, type TimelineRow } from '../../../renderer/src/lib/timeline/
 import { TimelineStore } from '../../../renderer/src/lib/timeline/timeline-store.svelte';
 import { waterfallBars } from '../../../renderer/src/lib/timeline/waterfall-bars';
 import '../../../renderer/src/styles/app.css';
+import { waitFor } from '../wait-for';
 
 import { stubApi, summaryOf } from './stub-api';
 
@@ -279,11 +280,3 @@ describe('TimelineView', () => {
     expect(bars.length).toBe(waterfallBars(log).length);
   });
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > until) throw new Error('timed out waiting for the timeline');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../../renderer/src/App.svelte';
 import type { RunSummary, TimelineEvent } from '../../../renderer/src/lib/contract';
 import '../../../renderer/src/styles/app.css';
+import { waitFor } from '../wait-for';
 
 import { stubApi, summaryOf } from './stub-api';
 
@@ -54,14 +55,6 @@ function bigRun(): { summary: RunSummary; events: TimelineEvent[] } {
   };
 
   return { summary, events };
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > until) throw new Error('timed out waiting for the timeline');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 let app: Record<string, unknown> | null = null;
