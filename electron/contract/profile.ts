@@ -17,9 +17,11 @@ export const PROFILE_SCHEMA_VERSION = 2;
 
 /**
  * A start time as typed in a profile: an ISO 8601 string used verbatim, or a relative token
- * resolved when a run starts: `now`, `now-3h`, `now+90m`, `today` (00:00 UTC of today).
+ * resolved when a run starts: `now`, `now-3h`, `now+90m`, `today` (00:00 UTC of today),
+ * `half-day` (00:00 or 12:00 UTC, whichever came last: a 24-hour window from it always has
+ * at least 12 hours left).
  */
-export const RELATIVE_START_PATTERN = /^(now([+-]\d+(\.\d+)?[hm])?|today)$/;
+export const RELATIVE_START_PATTERN = /^(now([+-]\d+(\.\d+)?[hm])?|today|half-day)$/;
 
 const serverSchema = z
   .string()
@@ -118,7 +120,9 @@ function checkCredentialsFields(
     ctx.addIssue({
       code: 'custom',
       path: ['startDateTime'],
-      message: 'Expected a start time (ISO 8601, `now`, `now-3h`, `today`) in credentials mode',
+      message:
+        'Expected a start time (ISO 8601, `now`, `now-3h`, `today`, `half-day`) ' +
+        'in credentials mode',
     });
   } else if (!RELATIVE_START_PATTERN.test(value.startDateTime)) {
     if (Number.isNaN(Date.parse(value.startDateTime))) {

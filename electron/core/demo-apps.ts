@@ -54,21 +54,33 @@ export const DEMO_ROOMS = {
 /** The origin the CORS demo key accepts. */
 export const DEMO_ORIGIN = 'https://app.example.com';
 
-/** The persistent key's meeting: starts at 00:00 UTC today, lasts 24 hours. */
+/**
+ * The persistent key's meeting: 24 hours from the last 00:00 or 12:00 UTC. Anchored at
+ * midnight alone, it would end at midnight, and a join in the last minutes of the UTC day
+ * would get the sandbox's "about to end" warning on a recipe meant to simply succeed.
+ */
 export const DEMO_MEETING = {
   room: DEMO_ROOMS.meeting,
-  startDateTime: 'today',
+  startDateTime: 'half-day',
   duration: 24,
 } as const;
 
-/** Resolves a relative start token (`now`, `now-3h`, `now+90m`, `today`) against a clock. */
-export function resolveStartToken(token: string, nowMs: number): string {
-  if (token === 'today') {
-    const day = new Date(nowMs);
+const HALF_DAY_MS = 12 * 3_600_000;
 
-    return new Date(
-      Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()),
-    ).toISOString();
+/**
+ * Resolves a relative start token (`now`, `now-3h`, `now+90m`, `today`, `half-day`) against a
+ * clock; anything else is returned as it is.
+ */
+export function resolveStartToken(token: string, nowMs: number): string {
+  if (token === 'today' || token === 'half-day') {
+    const day = new Date(nowMs);
+    const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+    const start =
+      token === 'today'
+        ? midnight
+        : midnight + Math.floor((nowMs - midnight) / HALF_DAY_MS) * HALF_DAY_MS;
+
+    return new Date(start).toISOString();
   }
   const match = /^now(?:([+-])(\d+(?:\.\d+)?)([hm]))?$/.exec(token);
   if (match === null) return token;

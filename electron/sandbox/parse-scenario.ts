@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../contract';
+import { fail, ok, RELATIVE_START_PATTERN, type Result } from '../contract';
 import { DiagnosticError } from '../core/diagnostic-error';
 
 import {
@@ -103,11 +103,11 @@ function readMeeting(item: unknown, path: string): ScenarioMeeting {
   const object = asObject(item, path);
   rejectUnknownKeys(object, ['room', 'startDateTime', 'duration'], path);
   const startDateTime = readString(object, 'startDateTime', path);
-  const isToken = /^(today|now([+-]\d+(\.\d+)?[hm])?)$/.test(startDateTime);
+  const isToken = RELATIVE_START_PATTERN.test(startDateTime);
   if (!isToken && Number.isNaN(Date.parse(startDateTime))) {
     throw DiagnosticError.invalidInput(
       fieldPath(path, 'startDateTime'),
-      'to be an ISO 8601 date or one of `today`, `now`, `now-3h`, `now+90m`',
+      'to be an ISO 8601 date or one of `today`, `half-day`, `now`, `now-3h`, `now+90m`',
       startDateTime,
     );
   }

@@ -46,7 +46,7 @@ export interface FaultSpec {
 /** A scheduled meeting of a persistent key. */
 export interface ScenarioMeeting {
   room: string;
-  /** ISO 8601, or a relative token of `resolveStartToken` (`today`, `now-1h`). */
+  /** ISO 8601, or a relative token of `resolveStartToken` (`today`, `half-day`, `now-1h`). */
   startDateTime: string;
   /** Hours. */
   duration: number;

@@ -23,7 +23,7 @@ recomputes every step and names the first that differs. Exit 0 clean, 1 problems
 
   --room R            the room the credentials are for (the HMAC covers it)
   --duration H        hours, as the URL carries it (2, 0.5)
-  --start ISO         ISO 8601 start, as the URL carries it (or now, now-3h, today to compute)
+  --start ISO         ISO 8601 start, as the URL carries it (or now, now-3h, today, half-day)
   --secret-env VAR    read the app secret from environment variable VAR
   --secret-file P     read the app secret from a file (trailing newline dropped)
   --secret-stdin      read the app secret from standard input
@@ -126,7 +126,7 @@ export const credentialsCommand: Command = {
     if (Number.isNaN(Date.parse(startDateTime))) {
       throw new UsageError(
         `Expected \`--start\` to be ISO 8601 such as 2026-12-03T09:00:00.000Z (or now, ` +
-          `today), got \`${start}\``,
+          `today, half-day), got \`${start}\``,
       );
     }
     if (startDateTime !== start) printError(io, `start: ${startDateTime}`);

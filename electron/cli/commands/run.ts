@@ -32,7 +32,7 @@ prints what the SDK would report. CORS mode by default; credentials mode with --
   --room NAME           the room (the HMAC covers it in credentials mode)
   --origin URL          the Origin header to send (none by default: CORS mode then gets 4004)
   --no-origin           send no Origin even with --sandbox (reproduces 4004)
-  --start ISO           credentials mode: start, ISO 8601 or now, now-3h, now+90m, today
+  --start ISO           credentials mode: start, ISO 8601 or now, now-3h, now+90m, today, half-day
   --duration HOURS      credentials mode: duration in hours (sent as JavaScript String(n))
   --secret-env VAR      read the app secret from environment variable VAR
   --secret-file PATH    read the app secret from a file (trailing newline dropped)

@@ -55,6 +55,19 @@ describe('resolvePlan()', () => {
     expect(today.ok && today.value.startDateTime).toBe('2026-12-03T00:00:00.000Z');
   });
 
+  it('starts `half-day` at the last 00:00 or 12:00 UTC, so 24 hours from it never end soon', () => {
+    const at = (iso: string): string | false => {
+      const plan = resolvePlan(input({ startDateTime: 'half-day' }), Date.parse(iso));
+
+      return plan.ok && (plan.value.startDateTime ?? false);
+    };
+
+    expect(at('2026-12-03T09:30:15.250Z')).toBe('2026-12-03T00:00:00.000Z');
+    expect(at('2026-12-03T12:00:00.000Z')).toBe('2026-12-03T12:00:00.000Z');
+    expect(at('2026-12-03T23:57:00.000Z')).toBe('2026-12-03T12:00:00.000Z');
+    expect(at('2026-12-04T00:00:30.000Z')).toBe('2026-12-04T00:00:00.000Z');
+  });
+
   it('keeps an ISO start with an offset exactly as typed', () => {
     const result = resolvePlan(input({ startDateTime: '2026-12-03T09:00:00.000+0000' }), NOW);
 
