@@ -215,7 +215,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
   { fault: 'reset', hangsIn: ['2.7.2'] },
   { fault: 'redirect-loop' },
   { fault: 'delay', ms: 200 },
-  // About 20 chunks 100 ms apart: longer than 0.6's per-attempt `apiTimeout`.
+  // About 20 chunks 100 ms apart (2 s or more): longer than 0.6's per-attempt `apiTimeout`.
   { fault: 'slow-drip', ms: 100, bytes: 32 },
   { fault: 'oversized', bytes: 2 * 1024 * 1024, hangsIn: ['2.7.2'] },
   { fault: 'hang', hangsIn: ['2.7.2'] },
