@@ -23,7 +23,10 @@ export interface PlanInput {
   room: string;
   authMode: AuthMode;
   origin: string | null;
-  /** ISO 8601 used verbatim, or a relative token (`now`, `now-3h`, `now+90m`, `today`, `half-day`). */
+  /**
+   * ISO 8601 used verbatim, or a relative token (`now`, `now-3h`, `now+90m`, `today`,
+   * `half-day`).
+   */
   startDateTime: string | null;
   /** Hours, rendered with `renderDuration` (`String(n)`). */
   duration: number | null;

@@ -65,18 +65,18 @@ export class SafeStorageVault implements SecretVault {
 
   /** Whether values go to disk, and whether encrypted. */
   #mode(): 'keyring' | 'obfuscated' | 'plaintext' | 'session' {
-    const available = this.#available;
     if (this.#hasKeyring()) return 'keyring';
     if (!this.#allowUnprotected) return 'session';
 
-    return available ? 'obfuscated' : 'plaintext';
+    return this.#available ? 'obfuscated' : 'plaintext';
   }
 
+  /** Encryption is available and, on Linux, backed by a keyring rather than `basic_text`. */
   #hasKeyring(): boolean {
+    if (!this.#available) return false;
     const { safeStorage, platform = process.platform } = this.#options;
-    const weak = platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
 
-    return this.#available && !weak;
+    return !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
   }
 
   status(): SecretStoreStatus {

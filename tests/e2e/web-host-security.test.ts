@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 
 import type { PushMap } from '../../electron/contract';
-import { startWebApp, type WebApp } from '../support/web-app';
+import { startWebApp, upgradeStatus as upgradeStatusOf, type WebApp } from '../support/web-app';
 
 let app: WebApp;
 let origin: string;
@@ -19,21 +19,9 @@ afterAll(async () => {
   await app.close();
 });
 
-/** Opens a WebSocket and resolves with the HTTP status of a refusal, or `101` when accepted. */
+/** The HTTP status of an upgrade from the page's origin (unless `headers` says otherwise). */
 function upgradeStatus(query: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.host.port}/ws${query}`, {
-      headers: { Origin: origin, ...headers },
-    });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-    });
-    ws.on('error', reject);
-  });
+  return upgradeStatusOf(app.host.port, query, { Origin: origin, ...headers });
 }
 
 /** Sends raw HTTP (no client-side path normalisation) and returns status, headers and body. */

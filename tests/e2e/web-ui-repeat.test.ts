@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchBrowser, openPage, saveScreenshot, type PageProblems } from '../support/browser';
+import {
+  launchBrowser,
+  openPage,
+  realProblems,
+  saveScreenshot,
+  type PageProblems,
+} from '../support/browser';
 import { startWebApp, type WebApp } from '../support/web-app';
 
 const BATCH_TIMEOUT_MS = 60_000;
@@ -21,11 +27,6 @@ afterAll(async () => {
   await browser.close();
   await app.close();
 });
-
-/** Console errors other than Chromium's note that `frame-ancestors` has no effect in a meta tag. */
-function realProblems(): string[] {
-  return problems.errors.filter((text) => !text.includes("'frame-ancestors' is ignored"));
-}
 
 async function pickProfile(target: Page, name: string): Promise<void> {
   await target
@@ -123,7 +124,7 @@ describe('the Repeat action', () => {
     expect(await page.getByTestId('repeat-failed-run').count()).toBe(0);
     expect(await page.getByTestId('repeat-kept-run').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'repeat-success-summary');
-    expect(realProblems()).toEqual([]);
+    expect(realProblems(problems)).toEqual([]);
   });
 
   it('opens a failed run of a batch in the timeline, with its ERROR 4005', async () => {
@@ -150,7 +151,7 @@ describe('the Repeat action', () => {
       'API_CREDENTIALS_NOT_MATCH',
     );
     await saveScreenshot(page, 'repeat-failed-run-open');
-    expect(realProblems()).toEqual([]);
+    expect(realProblems(problems)).toEqual([]);
   });
 
   it('opens a kept run while a batch is under way, then cancels the batch', async () => {
@@ -187,7 +188,7 @@ describe('the Repeat action', () => {
     const failed = page.getByTestId('repeat-failed-run');
     await expect.poll(() => failed.last().textContent()).toContain('ERROR 4005');
     expect(await failed.count()).toBe(3);
-    expect(realProblems()).toEqual([]);
+    expect(realProblems(problems)).toEqual([]);
   });
 });
 

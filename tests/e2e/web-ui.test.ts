@@ -5,7 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunSummary, TimelineEvent } from '../../electron/contract';
-import { launchBrowser, openPage, saveScreenshot, type PageProblems } from '../support/browser';
+import {
+  launchBrowser,
+  openPage,
+  realProblems,
+  saveScreenshot,
+  type PageProblems,
+} from '../support/browser';
 import { startWebApp, type WebApp } from '../support/web-app';
 
 const LIVE_TIMEOUT_MS = 20_000;
@@ -25,11 +31,6 @@ afterAll(async () => {
   await browser.close();
   await app.close();
 });
-
-/** Console errors other than Chromium's note that `frame-ancestors` has no effect in a meta tag. */
-function realProblems(): string[] {
-  return problems.errors.filter((text) => !text.includes("'frame-ancestors' is ignored"));
-}
 
 function sidebar() {
   return page.getByRole('complementary', { name: 'Profiles' });
@@ -87,7 +88,7 @@ describe('the web UI', () => {
     expect(await detail.getByRole('region', { name: 'Response' }).textContent()).toContain('200');
     await saveScreenshot(page, 'timeline-joined');
     await page.getByLabel('Lower-level events').uncheck();
-    expect(realProblems()).toEqual([]);
+    expect(realProblems(problems)).toEqual([]);
   });
 
   it('explains a failure in place and links findings to their evidence', async () => {
@@ -242,7 +243,7 @@ describe('the web UI', () => {
     await expect.poll(() => page.getByTestId('ready-state').textContent()).toBe('ERROR');
     await page.getByRole('tab', { name: 'History' }).click();
     expect(await page.locator('tbody tr', { hasText: 'imported' }).count()).toBe(1);
-    expect(realProblems()).toEqual([]);
+    expect(realProblems(problems)).toEqual([]);
   });
 
   it('repeats a profile and shows the batch progress', async () => {

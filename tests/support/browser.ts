@@ -20,6 +20,14 @@ export interface PageProblems {
   dialogs: string[];
 }
 
+/**
+ * The errors a page recorded, less Chromium's note that `frame-ancestors` has no effect in a
+ * meta tag (the web host sends it as a header too).
+ */
+export function realProblems(problems: PageProblems): string[] {
+  return problems.errors.filter((text) => !text.includes("'frame-ancestors' is ignored"));
+}
+
 /** Opens a page that records console errors, page errors and CSP violations. */
 export async function openPage(
   browser: Browser,

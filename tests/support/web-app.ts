@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { WebSocket } from 'ws';
+
 import { createBackend } from '../../electron/host/backend';
 import type { Backend } from '../../electron/host/backend-types';
 import { MemoryVault } from '../../electron/host/memory-vault';
@@ -41,4 +43,26 @@ export async function startWebApp(): Promise<WebApp> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens a WebSocket to the web host's `/ws` with `query` and exactly `headers`, and resolves
+ * with the HTTP status of a refusal, or `101` when the socket opened.
+ */
+export function upgradeStatus(
+  port: number,
+  query: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws${query}`, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+    });
+    ws.on('error', reject);
+  });
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileSchema } from '../../../electron/contract';
 import { parseBundle, profileFromHar, renderExport } from '../../../electron/core/export';
 import { parseProfilesFile, renderProfilesFile } from '../../../electron/host/profile-transfer';
+import { exportAgainInEveryFormat } from '../core/export/export-again';
 import { sampleRun } from '../core/export/sample-run';
 
 import {
@@ -104,17 +105,7 @@ describe('parseBundle() under fast-check', () => {
 
           return;
         }
-        for (const format of ['json', 'har', 'md'] as const) {
-          renderExport(
-            {
-              log: result.value.log,
-              profile: result.value.bundle.profile,
-              findings: result.value.bundle.findings,
-              app: { name: 'x', version: '1' },
-            },
-            { format, redaction: 'redact' },
-          );
-        }
+        exportAgainInEveryFormat(result.value);
       }),
       { numRuns: RUNS * 2 },
     );

@@ -2,9 +2,8 @@ import { request } from 'node:http';
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 
-import { startWebApp, type WebApp } from '../../support/web-app';
+import { startWebApp, upgradeStatus as upgradeStatusOf, type WebApp } from '../../support/web-app';
 
 let app: WebApp;
 let origin: string;
@@ -17,19 +16,9 @@ afterAll(async () => {
   await app.close();
 });
 
-/** The HTTP status an upgrade gets: 101 when the socket opens. */
+/** The HTTP status an upgrade with exactly these headers gets: 101 when the socket opens. */
 function upgradeStatus(query: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.host.port}/ws${query}`, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-    });
-    ws.on('error', reject);
-  });
+  return upgradeStatusOf(app.host.port, query, headers);
 }
 
 function statusFor(path: string, host: string): Promise<number> {
